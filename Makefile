@@ -1,0 +1,30 @@
+# Two commands for a newcomer: `make demo` (set up + run the main job on SQLite with demo data)
+# and `make test` (set up + run every test). Everything installs from this repo's own files.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+KC := $(VENV)/bin/kiemchung
+EXTRAS ?= all,test
+
+.PHONY: setup demo test lint bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
+	touch $@
+
+demo: setup
+	$(KC) scan demo/posts.jsonl --factchecks demo/factchecks.jsonl --out build/demo-report.jsonl
+	$(KC) check --factchecks demo/factchecks.jsonl "$$(cat demo/draft.txt)"
+
+test: setup
+	$(PY) -m pytest -n 2 --timeout 900
+
+bench: setup
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf build .pytest_cache

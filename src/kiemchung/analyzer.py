@@ -1,0 +1,103 @@
+"""The one function that decides what a post contains: ``Analyzer.analyze_batch``.
+
+CLI, web, local scan and Ray scan all call it (DESIGN §1).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from kiemchung import __version__
+from kiemchung.detectors.base import Detector, Settings, model_version
+from kiemchung.detectors.registry import Registry
+from kiemchung.errors import KiemChungError
+from kiemchung.policy.pack import PolicyPack, load_policy
+from kiemchung.text.normalize import normalize
+from kiemchung.types import ClaimMatch, Document, Finding, Prepared, QuoteCheck, Report
+
+
+class Analyzer:
+    """Runs every registered detector over batches of documents and applies the policy pack."""
+
+    def __init__(self, registry: Registry | Iterable[Detector], policy: PolicyPack | None = None) -> None:
+        self.registry = registry if isinstance(registry, Registry) else Registry(registry)
+        self.policy = policy or load_policy()
+        models: dict[str, str] = {}
+        for d in self.registry:
+            v = model_version(d)
+            if v:
+                models[d.name] = v
+        self._versions: dict[str, Any] = {
+            "kiemchung": __version__,
+            "policy": self.policy.id,
+            "detectors": self.registry.names,
+            "models": models,
+        }
+
+    @classmethod
+    def default(
+        cls,
+        settings: Settings | None = None,
+        *,
+        policy: PolicyPack | None = None,
+        only: Iterable[str] | None = None,
+        skip: Iterable[str] = (),
+    ) -> Analyzer:
+        """An analyzer with every detector installed through the ``kiemchung.detectors`` entry points."""
+        return cls(Registry.from_entry_points(settings, only=only, skip=skip), policy)
+
+    @property
+    def versions(self) -> dict[str, Any]:
+        return dict(self._versions)
+
+    def analyze(self, doc: Document | str) -> Report:
+        return self.analyze_batch([doc if isinstance(doc, Document) else Document(text=doc)])[0]
+
+    def analyze_batch(self, documents: Sequence[Document]) -> list[Report]:
+        prepared = [Prepared(d, normalize(d.text)) for d in documents]
+        n = len(prepared)
+        findings: list[list[Finding]] = [[] for _ in range(n)]
+        scores: list[dict[str, float]] = [{} for _ in range(n)]
+        claims: list[list[ClaimMatch]] = [[] for _ in range(n)]
+        quotes: list[list[QuoteCheck]] = [[] for _ in range(n)]
+        for det in self.registry:
+            outs = det.detect_batch(prepared)
+            if len(outs) != n:
+                raise KiemChungError(f"detector {det.name} returned {len(outs)} results for {n} documents")
+            for i, out in enumerate(outs):
+                findings[i].extend(out.findings)
+                scores[i].update(out.scores)
+                claims[i].extend(out.claims)
+                quotes[i].extend(out.quotes)
+        reports = []
+        for i, doc in enumerate(documents):
+            kept = self._apply_policy(doc.text, findings[i], scores[i])
+            reports.append(
+                Report(
+                    text=doc.text,
+                    findings=tuple(kept),
+                    scores=scores[i],
+                    claims=tuple(sorted(claims[i], key=lambda c: -c.score)),
+                    quotes=tuple(sorted(quotes[i], key=lambda q: q.start)),
+                    versions=self._versions,
+                    id=doc.id,
+                )
+            )
+        return reports
+
+    def _apply_policy(self, text: str, found: list[Finding], scores: dict[str, float]) -> list[Finding]:
+        kept: list[Finding] = []
+        n = len(text)
+        for f in found:
+            if not (0 <= f.start <= f.end <= n):
+                raise KiemChungError(f"detector {f.detector} reported span {f.start}:{f.end} outside the text")
+            pol = self.policy.for_label(f.label)
+            if pol.action in ("ignore", "advisory") or f.score < pol.threshold:
+                continue
+            if not f.rule and pol.rule:
+                f = dataclasses.replace(f, rule=pol.rule)
+            kept.append(f)
+        kept.sort(key=lambda f: (f.start, f.end, f.label))
+        return kept

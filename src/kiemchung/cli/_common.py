@@ -1,0 +1,41 @@
+"""Helpers shared by CLI modules: errors become one clear line and a non-zero exit."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import typer
+from rich.console import Console
+
+from kiemchung.errors import KiemChungError
+
+err_console = Console(stderr=True)
+console = Console()
+
+T = TypeVar("T")
+
+
+@contextmanager
+def cli_errors() -> Iterator[None]:
+    """Turn KiemChungError into ``Lỗi: <message>`` on stderr and exit code 2."""
+    try:
+        yield
+    except KiemChungError as exc:
+        err_console.print(f"[bold red]Lỗi:[/] {exc}", highlight=False, markup=True)
+        raise typer.Exit(2) from None
+
+
+def read_text_arg(text: str | None) -> str:
+    """TEXT, or stdin when TEXT is '-' or omitted."""
+    if text is None or text == "-":
+        return sys.stdin.read()
+    return text
+
+
+def run_or_exit(fn: Callable[[], T]) -> T:
+    with cli_errors():
+        return fn()
+    raise AssertionError("unreachable")  # pragma: no cover

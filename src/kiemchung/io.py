@@ -1,0 +1,67 @@
+"""Reading and writing posts (DESIGN §5): every bad record is named by file, line and reason."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from kiemchung.errors import InputError
+from kiemchung.types import Document, sources_from
+
+_META_KEYS = ("page", "url", "published_at", "likes", "comments", "shares", "unit")
+
+
+def post_to_document(obj: Any, *, file: str, line: int) -> Document:
+    """Validate one post object ``{"id", "text", ...}`` and build a Document."""
+    if not isinstance(obj, dict):
+        raise InputError("bản ghi phải là một đối tượng JSON (expected a JSON object)", file=file, record=line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError("thiếu trường 'text' kiểu chuỗi (missing string field 'text')", file=file, record=line)
+    pid = obj.get("id")
+    if pid is not None and not isinstance(pid, (str, int)):
+        raise InputError("trường 'id' phải là chuỗi (field 'id' must be a string)", file=file, record=line)
+    for k in ("likes", "comments", "shares"):
+        v = obj.get(k)
+        if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0):
+            raise InputError(f"trường '{k}' phải là số không âm (field '{k}' must be a non-negative number)",
+                             file=file, record=line)
+    try:
+        sources = sources_from(obj.get("sources"))
+    except ValueError as exc:
+        raise InputError(f"trường 'sources' không hợp lệ: {exc}", file=file, record=line) from exc
+    meta = {k: obj[k] for k in _META_KEYS if obj.get(k) is not None}
+    return Document(text=text, id=None if pid is None else str(pid), sources=sources, meta=meta)
+
+
+def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:
+    """Yield ``(line_number, Document)`` from a JSONL file of posts; blank lines are skipped."""
+    p = Path(path)
+    name = str(p)
+    try:
+        fh = p.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                raw = fh.readline()
+            except UnicodeDecodeError as exc:
+                raise InputError(f"không phải UTF-8 ({exc.reason})", file=name, record=lineno + 1) from exc
+            if not raw:
+                break
+            lineno += 1
+            if not raw.strip():
+                continue
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})", file=name, record=lineno) from exc
+            yield lineno, post_to_document(obj, file=name, line=lineno)
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

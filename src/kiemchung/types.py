@@ -1,0 +1,248 @@
+"""Domain objects shared by every part of Kiểm Chứng (frozen, slotted dataclasses).
+
+The contract (DESIGN §3): every span is a pair of Python string indices into the ORIGINAL text the user gave,
+end exclusive, so ``report.text[f.start:f.end] == f.excerpt`` always holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def _freeze_meta(meta: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return dict(meta) if meta else {}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source text that quotes in a post are checked against."""
+
+    id: str
+    text: str
+    speaker: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One post or draft as it came in. ``text`` is never changed by anything downstream."""
+
+    text: str
+    id: str | None = None
+    sources: tuple[Source, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)  # likes, comments, shares, published_at, page, url…
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the normalized text: ``text`` spans ``normalized[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "word"  # word | number | url | email | mention | hashtag | emoticon | emoji | punct
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """A normalized view of an original text with an offset map back to it.
+
+    ``starts[i]``/``ends[i]`` give the original span that produced ``normalized[i]``; both arrays have
+    ``len(normalized)`` entries. ``key`` is the diacritic-free form of ``normalized`` and has the same length,
+    so it shares the offset map.
+    """
+
+    original: str
+    normalized: str
+    key: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    tokens: tuple[Token, ...] = ()
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to the original span that produced it."""
+        n = len(self.normalized)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span {start}:{end} outside normalized text of length {n}")
+        if n == 0:
+            return (0, 0)
+        if start == end:
+            pos = self.starts[start] if start < n else len(self.original)
+            return (pos, pos)
+        return (self.starts[start], self.ends[end - 1])
+
+    def original_excerpt(self, start: int, end: int) -> str:
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What a detector receives: the document as given and its normalized view."""
+
+    document: Document
+    norm: NormalizedText
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason behind a finding: the base score and each boost (Presidio's AnalysisExplanation)."""
+
+    kind: str
+    detail: str
+    score_delta: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "detail": self.detail, "score_delta": round(self.score_delta, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something a detector found, on a span of the original text."""
+
+    detector: str
+    label: str
+    score: float
+    start: int
+    end: int
+    explanation: str
+    evidence: tuple[Evidence, ...] = ()
+    rule: str = ""
+
+    @property
+    def category(self) -> str:
+        return self.label.split(".", 1)[0]
+
+    def to_dict(self, text: str) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "category": self.category,
+            "score": round(self.score, 4),
+            "start": self.start,
+            "end": self.end,
+            "excerpt": text[self.start : self.end],
+            "detector": self.detector,
+            "explanation": self.explanation,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMatch:
+    """A published fact-check that a sentence of the post matches."""
+
+    factcheck_id: str
+    score: float
+    rating: str
+    url: str
+    start: int
+    end: int
+    claim: str = ""
+    publisher: str = ""
+    verdict: str = ""  # false | misleading | partly_false | true | unknown (normalized rating)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "factcheck_id": self.factcheck_id,
+            "score": round(self.score, 4),
+            "rating": self.rating,
+            "verdict": self.verdict,
+            "url": self.url,
+            "start": self.start,
+            "end": self.end,
+            "claim": self.claim,
+            "publisher": self.publisher,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    """A quote found in the post and the verdict of checking it against the sources."""
+
+    start: int
+    end: int
+    speaker: str
+    verdict: str  # faithful | truncated | altered | not_found
+    source_id: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "verdict": self.verdict,
+            "source_id": self.source_id,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DetectorOutput:
+    """What one detector says about one document."""
+
+    findings: tuple[Finding, ...] = ()
+    scores: Mapping[str, float] = field(default_factory=dict)
+    claims: tuple[ClaimMatch, ...] = ()
+    quotes: tuple[QuoteCheck, ...] = ()
+
+
+EMPTY_OUTPUT = DetectorOutput()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything Kiểm Chứng says about one document (DESIGN §3)."""
+
+    text: str
+    findings: tuple[Finding, ...]
+    scores: Mapping[str, float]
+    claims: tuple[ClaimMatch, ...]
+    quotes: tuple[QuoteCheck, ...]
+    versions: Mapping[str, Any]
+    id: str | None = None
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted({f.label for f in self.findings})
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        out.update(
+            {
+                "text": self.text,
+                "findings": [f.to_dict(self.text) for f in self.findings],
+                "scores": {k: round(v, 4) for k, v in sorted(self.scores.items())},
+                "claims": [c.to_dict() for c in self.claims],
+                "quotes": [q.to_dict() for q in self.quotes],
+                "versions": dict(self.versions),
+            }
+        )
+        return out
+
+
+def sources_from(items: Sequence[Mapping[str, Any]] | None) -> tuple[Source, ...]:
+    """Build sources from JSON-like dicts ``{"id", "speaker", "text"}``."""
+    if not items:
+        return ()
+    out = []
+    for i, it in enumerate(items):
+        if not isinstance(it, Mapping) or not isinstance(it.get("text"), str):
+            raise ValueError(f"source {i}: expected an object with a string 'text'")
+        out.append(Source(id=str(it.get("id", f"s{i + 1}")), text=it["text"], speaker=str(it.get("speaker", ""))))
+    return tuple(out)
