@@ -63,5 +63,58 @@ def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:
             yield lineno, post_to_document(obj, file=name, line=lineno)
 
 
+def _csv_value(key: str, value: str) -> Any:
+    if key in ("likes", "comments", "shares"):
+        if value.strip() == "":
+            return None
+        try:
+            return int(float(value))
+        except ValueError:
+            return value  # rejected by post_to_document with a clear reason
+    if key == "sources":
+        return json.loads(value) if value.strip() else None
+    return value if value != "" else None
+
+
+def read_posts_csv(path: str | Path) -> Iterator[tuple[int, Document]]:
+    """Yield ``(line_number, Document)`` from a CSV with a header (id, text, optional page, url, published_at,
+    likes, comments, shares, sources as JSON). Line numbers count the header as line 1."""
+    import csv
+
+    p = Path(path)
+    name = str(p)
+    try:
+        fh = p.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
+    with fh:
+        try:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames is None or "text" not in reader.fieldnames:
+                raise InputError("thiếu cột 'text' trong dòng tiêu đề (missing 'text' column)", file=name, record=1)
+            for row in reader:
+                line = reader.line_num
+                if None in row:
+                    raise InputError("số cột nhiều hơn tiêu đề (more fields than the header)", file=name, record=line)
+                try:
+                    obj = {k: _csv_value(k, v if v is not None else "") for k, v in row.items()}
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"cột 'sources' không phải JSON: {exc.msg}", file=name, record=line) from exc
+                if obj.get("text") is None:
+                    obj["text"] = ""
+                yield line, post_to_document(obj, file=name, line=line)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"không phải UTF-8 ({exc.reason})", file=name) from exc
+        except csv.Error as exc:
+            raise InputError(f"CSV không hợp lệ: {exc}", file=name) from exc
+
+
+def read_posts(path: str | Path) -> Iterator[tuple[int, Document]]:
+    """Posts from a ``.csv`` file or JSONL (any other extension)."""
+    if str(path).lower().endswith(".csv"):
+        return read_posts_csv(path)
+    return read_posts_jsonl(path)
+
+
 def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

@@ -24,7 +24,7 @@ def cli_errors() -> Iterator[None]:
     try:
         yield
     except KiemChungError as exc:
-        err_console.print(f"[bold red]Lỗi:[/] {exc}", highlight=False, markup=True)
+        typer.echo(f"Lỗi: {exc}", err=True)  # plain, never wrapped: scripts grep it
         raise typer.Exit(2) from None
 
 

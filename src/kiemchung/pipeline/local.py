@@ -1,17 +1,30 @@
-"""Scan many posts in one process: batches through ``Analyzer.analyze_batch``, output in input order."""
+"""Scan many posts on one machine: batches through ``Analyzer.analyze_batch``, every core, resumable.
+
+Output is one JSON line per post, in input order, whatever the number of worker processes. The output is written
+to ``OUT.part`` with a checkpoint ``OUT.part.ckpt`` (posts done, bytes written, findings so far) updated after each
+batch; an interrupted scan restarts where it stopped with ``resume=True``, and the part file becomes ``OUT`` only
+when the scan completes.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import IO, Any
 
 from kiemchung.analyzer import Analyzer
-from kiemchung.io import dumps, read_posts_jsonl
+from kiemchung.errors import InputError
+from kiemchung.io import dumps, read_posts
 from kiemchung.types import Document, Report
+
+CHECKPOINT_VERSION = 1
 
 
 @dataclass
@@ -19,6 +32,7 @@ class ScanSummary:
     posts: int = 0
     seconds: float = 0.0
     findings: Counter[str] = field(default_factory=Counter)
+    resumed_from: int = 0
 
     def add(self, report: Report) -> None:
         self.posts += 1
@@ -27,12 +41,15 @@ class ScanSummary:
 
     def to_dict(self) -> dict[str, Any]:
         s = max(self.seconds, 1e-9)
-        return {
+        d: dict[str, Any] = {
             "posts": self.posts,
             "seconds": round(self.seconds, 3),
-            "posts_per_second": round(self.posts / s, 1),
+            "posts_per_second": round((self.posts - self.resumed_from) / s, 1),
             "findings": dict(sorted(self.findings.items())),
         }
+        if self.resumed_from:
+            d["resumed_from"] = self.resumed_from
+        return d
 
 
 def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -46,10 +63,79 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def iter_documents(inputs: Sequence[str | Path]) -> Iterator[Document]:
+def iter_documents(inputs: Sequence[str | Path], skip: int = 0) -> Iterator[Document]:
+    """Documents from JSONL/CSV inputs, in order, skipping the first ``skip``."""
+    seen = 0
     for path in inputs:
-        for _, doc in read_posts_jsonl(path):
-            yield doc
+        for _, doc in read_posts(path):
+            if seen >= skip:
+                yield doc
+            seen += 1
+
+
+def validate_inputs(inputs: Sequence[str | Path]) -> int:
+    """Read every input once so a bad line fails before anything is written; return the post count."""
+    return sum(1 for path in inputs for _ in read_posts(path))
+
+
+def report_lines(analyzer: Analyzer, batch: Sequence[Document]) -> tuple[list[str], Counter[str]]:
+    """The batch function every engine maps: documents → JSON lines and label counts."""
+    counts: Counter[str] = Counter()
+    lines = []
+    for rep in analyzer.analyze_batch(batch):
+        for f in rep.findings:
+            counts[f.label] += 1
+        lines.append(dumps(rep.to_dict()))
+    return lines, counts
+
+
+# --- worker processes ------------------------------------------------------------------------------------------
+_WORKER: Analyzer | None = None
+
+
+def _init_worker(analyzer: Analyzer) -> None:
+    global _WORKER
+    _WORKER = analyzer
+
+
+def _work(batch: list[Document]) -> tuple[list[str], Counter[str]]:
+    assert _WORKER is not None, "worker not initialised"
+    return report_lines(_WORKER, batch)
+
+
+def _map_ordered(
+    analyzer: Analyzer, batches: Iterator[list[Document]], workers: int
+) -> Iterator[tuple[int, tuple[list[str], Counter[str]]]]:
+    """Yield (batch size, result) in input order; with workers > 1, a bounded number of batches in flight."""
+    if workers <= 1:
+        for b in batches:
+            yield len(b), report_lines(analyzer, b)
+        return
+    ctx = get_context("forkserver")
+    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer,)) as pool:
+        pending: list[tuple[int, Future[tuple[list[str], Counter[str]]]]] = []
+        for b in batches:
+            pending.append((len(b), pool.submit(_work, b)))
+            while len(pending) >= workers * 3:
+                n, fut = pending.pop(0)
+                yield n, fut.result()
+        for n, fut in pending:
+            yield n, fut.result()
+
+
+# --- checkpoints -----------------------------------------------------------------------------------------------
+def _fingerprint(inputs: Sequence[str | Path]) -> list[dict[str, Any]]:
+    out = []
+    for p in inputs:
+        st = Path(p).stat()
+        out.append({"path": str(Path(p).resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
+    return out
+
+
+def _write_checkpoint(path: Path, state: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(state), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def scan_documents(
@@ -57,24 +143,84 @@ def scan_documents(
     documents: Iterable[Document],
     out: IO[str] | None,
     *,
-    batch_size: int = 256,
+    batch_size: int = 512,
+    workers: int = 1,
     on_batch: Callable[[int], None] | None = None,
 ) -> ScanSummary:
     """Analyze documents in batches and write one JSON line per document to ``out``, in input order."""
     summary = ScanSummary()
     t0 = time.perf_counter()
-    for batch in batched(documents, batch_size):
-        reports = analyzer.analyze_batch(batch)
-        for rep in reports:
-            summary.add(rep)
-            if out is not None:
-                out.write(dumps(rep.to_dict()) + "\n")
+    for n, (lines, counts) in _map_ordered(analyzer, batched(documents, batch_size), workers):
+        if out is not None:
+            out.write("\n".join(lines) + "\n")
+        summary.posts += n
+        summary.findings.update(counts)
         if on_batch is not None:
-            on_batch(len(batch))
+            on_batch(n)
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def validate_inputs(inputs: Sequence[str | Path]) -> int:
-    """Read every input once so a bad line fails before anything is written; return the post count."""
-    return sum(1 for _ in iter_documents(inputs))
+def scan_files(
+    analyzer: Analyzer,
+    inputs: Sequence[str | Path],
+    out: str | Path,
+    *,
+    batch_size: int = 512,
+    workers: int = 1,
+    resume: bool = False,
+    on_batch: Callable[[int], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> ScanSummary:
+    """Scan JSONL/CSV ``inputs`` into ``out`` (JSONL), resumable through a checkpoint beside the part file.
+
+    ``on_start(done)`` is called once with the number of posts already done (non-zero when resuming).
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    ckpt = out.with_name(out.name + ".part.ckpt")
+    fingerprint = _fingerprint(inputs)
+    summary = ScanSummary()
+    done, offset = 0, 0
+    if resume and ckpt.exists() and part.exists():
+        try:
+            state = json.loads(ckpt.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"tệp checkpoint hỏng ({exc})", file=str(ckpt)) from exc
+        if state.get("version") != CHECKPOINT_VERSION or state.get("inputs") != fingerprint:
+            raise InputError(
+                "checkpoint không khớp với tệp đầu vào (inputs changed since the interrupted scan); "
+                "chạy lại không có --resume", file=str(ckpt))
+        done, offset = int(state["posts"]), int(state["bytes"])
+        summary.findings.update(state.get("findings", {}))
+        summary.posts = summary.resumed_from = done
+    if on_start is not None:
+        on_start(done)
+    t0 = time.perf_counter()
+    mode = "r+b" if done else "wb"
+    with open(part, mode) as fh:
+        if done:
+            fh.seek(offset)
+            fh.truncate()
+        docs = iter_documents(inputs, skip=done)
+        last_sync = time.monotonic()
+        for n, (lines, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers):
+            fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+            summary.posts += n
+            summary.findings.update(counts)
+            fh.flush()
+            if time.monotonic() - last_sync > 2.0:
+                os.fsync(fh.fileno())
+                last_sync = time.monotonic()
+            _write_checkpoint(ckpt, {
+                "version": CHECKPOINT_VERSION, "inputs": fingerprint, "posts": summary.posts,
+                "bytes": fh.tell(), "findings": dict(summary.findings),
+            })
+            if on_batch is not None:
+                on_batch(n)
+        os.fsync(fh.fileno())
+    os.replace(part, out)
+    ckpt.unlink(missing_ok=True)
+    summary.seconds = time.perf_counter() - t0
+    return summary

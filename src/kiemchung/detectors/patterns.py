@@ -1,0 +1,225 @@
+"""A shared base for pattern recognizers (Presidio's ``PatternRecognizer``): PATTERNS, CONTEXT, ``validate()``.
+
+A recognizer declares
+
+* ``PATTERNS``: regexes (the ``regex`` module, run with a timeout) with a base score each,
+* ``CONTEXT`` / ``CONTEXT_AFTER``: words that raise the score when they are the nearest word to a candidate,
+* ``COMPETING``: words of other labels whose formats collide (the nearest word decides which label a number
+  gets), and ``NEGATIVE`` words (prices, order codes, hotlines) that veto a candidate,
+* ``REQUIRES_CONTEXT``: report only with own context (a bare 9-digit number is not a CMND),
+* ``validate(match)``: checksums and structure (Luhn, province codes, prefixes); ``ok=False`` drops the candidate,
+* ``explain(match, facts)``: one Vietnamese sentence.
+
+Detection runs on the ORIGINAL text (digits and e-mail addresses are not changed by normalization); only the
+context words are read from the normalized key, through the offset map (:mod:`kiemchung.detectors.context`).
+A finding's evidence lists the pattern's base score, the structure check and the context boost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import regex
+
+from kiemchung.detectors.context import (
+    NEGATIVE,
+    OWN,
+    ContextMatcher,
+    ContextView,
+    RawView,
+    view_for,
+    words_table,
+)
+from kiemchung.types import DetectorOutput, Evidence, Finding, NormalizedText, Prepared
+
+REGEX_TIMEOUT = 0.25  # seconds per finditer over one post; patterns are linear, this only guards odd input
+
+# A number followed by a currency word is an amount, never personal data ("1.250.000đ", "910.046 VNĐ", "500k").
+PRICE_AFTER = regex.compile(
+    r"\s?(?:₫|đ|vnđ|vnd|đồng|dong|k|tr|triệu|trieu|nghìn|nghin|ngàn|ngan|usd|\$|xu|lít|lit|kg|g|cm|mm|m2|m²)"
+    r"(?![^\W\d_])",
+    regex.IGNORECASE,
+)
+PRICE_BEFORE = regex.compile(r"(?:\$|₫|usd|vnd|vnđ)\s?$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One regex of a recognizer; ``group`` names the part of the match that is reported (0: all of it)."""
+
+    name: str
+    regex: str
+    score: float
+    flags: int = 0
+    group: int | str = 0
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return _compile(self.regex, self.flags)
+
+
+_COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
+
+
+def _compile(rx: str, flags: int) -> regex.Pattern[str]:
+    key = (rx, flags)
+    c = _COMPILED.get(key)
+    if c is None:
+        c = _COMPILED[key] = regex.compile(rx, flags | regex.VERSION1)
+    return c
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    """The result of a structure check: ``ok`` False drops the candidate; ``facts`` feed the explanation."""
+
+    ok: bool
+    detail: str = ""
+    score_delta: float = 0.0
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+
+VALID = Validation(True)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    pattern: Pattern
+    match: regex.Match[str]
+
+
+class PatternRecognizer:
+    """Base class: subclasses set the ClassVars and override ``validate`` and ``explain``."""
+
+    name: ClassVar[str] = "vi.privacy.base.v1"
+    label: ClassVar[str] = ""
+    labels: ClassVar[frozenset[str]] = frozenset()
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = ()
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    CONTEXT_AFTER: ClassVar[tuple[str, ...]] = ()
+    COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    COMPETING_AFTER: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    NEGATIVE: ClassVar[tuple[str, ...]] = ()
+    NEGATIVE_AFTER: ClassVar[tuple[str, ...]] = ()
+    REQUIRES_CONTEXT: ClassVar[bool] = False
+    NUMERIC: ClassVar[bool] = True  # apply the price check
+    CONTEXT_BOOST: ClassVar[float] = 0.35
+    WINDOW_BEFORE: ClassVar[int] = 48
+    WINDOW_AFTER: ClassVar[int] = 24
+    QUICK: ClassVar[str | None] = r"\d"  # a cheap regex the text must contain before the patterns run
+
+    def __init__(self) -> None:
+        self.context = ContextMatcher(
+            words_table(self.CONTEXT, self.COMPETING, self.NEGATIVE),
+            words_table(self.CONTEXT_AFTER, self.COMPETING_AFTER, self.NEGATIVE_AFTER),
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    # -- hooks ---------------------------------------------------------------------------------------------
+    def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
+        """Structure and checksum checks; override. ``match`` is the regex match on the original text."""
+        return VALID
+
+    def explain(self, value: str, facts: Mapping[str, Any]) -> str:
+        """One Vietnamese sentence a reviewer can read; override."""
+        return "Dữ liệu cá nhân."
+
+    # -- detection -----------------------------------------------------------------------------------------
+    def candidates(self, text: str) -> list[Candidate]:
+        if self.QUICK is not None and _compile(self.QUICK, 0).search(text) is None:
+            return []
+        found: dict[tuple[int, int], Candidate] = {}
+        for p in self.PATTERNS:
+            try:
+                for m in p.compiled.finditer(text, timeout=REGEX_TIMEOUT):
+                    s, e = m.span(p.group)
+                    old = found.get((s, e))
+                    if old is None or p.score > old.pattern.score:
+                        found[(s, e)] = Candidate(s, e, p, m)
+            except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+                continue
+        return sorted(found.values(), key=lambda c: (c.start, -c.end))
+
+    def analyze(self, text: str, norm: NormalizedText | None = None) -> list[Finding]:
+        """Findings on the original ``text``; ``norm`` (its normalized view) feeds the context words."""
+        cands = self.candidates(text)
+        if not cands:
+            return []
+        view: ContextView = view_for(text, norm) if norm is not None else RawView(text)
+        out: list[Finding] = []
+        last_end = -1
+        for c in cands:
+            if c.start < last_end:  # a shorter match inside one already reported
+                continue
+            f = self._score(text, c, view)
+            if f is not None:
+                out.append(f)
+                last_end = c.end
+        return out
+
+    def _score(self, text: str, c: Candidate, view: ContextView) -> Finding | None:
+        if self.NUMERIC and _is_amount(text, c.start, c.end):
+            return None
+        v = self.validate(c.match, c.pattern)
+        if not v.ok:
+            return None
+        score = c.pattern.score + v.score_delta
+        evidence = [Evidence("pattern", c.pattern.name, c.pattern.score)]
+        if v.detail:
+            evidence.append(Evidence("validate", v.detail, v.score_delta))
+        hit = self.context.nearest(view, c.start, c.end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER)
+        if hit is None:
+            if self.REQUIRES_CONTEXT:
+                return None
+        elif hit.owner == OWN:
+            score += self.CONTEXT_BOOST
+            evidence.append(Evidence("context", hit.word, self.CONTEXT_BOOST))
+        elif hit.owner == NEGATIVE or self.REQUIRES_CONTEXT:
+            return None
+        else:  # the nearest word belongs to a colliding label: that recognizer reports this span
+            return None
+        value = text[c.start : c.end]
+        return Finding(
+            detector=self.name,
+            label=self.label,
+            score=min(1.0, max(0.0, score)),
+            start=c.start,
+            end=c.end,
+            explanation=self.explain(value, v.facts),
+            evidence=tuple(evidence),
+        )
+
+    def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
+        out: list[DetectorOutput] = []
+        for d in docs:
+            found = self.analyze(d.document.text, d.norm)
+            out.append(DetectorOutput(findings=tuple(found)) if found else _EMPTY)
+        return out
+
+
+_EMPTY = DetectorOutput()
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """A number directly followed by a currency/unit word, or preceded by a currency sign."""
+    if PRICE_AFTER.match(text, end, min(len(text), end + 8)) is not None:
+        return True
+    return start > 0 and PRICE_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
+def digits_of(s: str) -> str:
+    return "".join(ch for ch in s if ch.isdigit())
+
+
+THOUSANDS = regex.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def looks_like_amount(s: str) -> bool:
+    """``1.250.000`` / ``910,046``: thousands groups of three, the way prices are written."""
+    return THOUSANDS.fullmatch(s) is not None

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pickle
+from collections.abc import Sequence
+from typing import ClassVar
+
+import pytest
+
+from conftest import KeywordDetector
+from kiemchung.analyzer import Analyzer
+from kiemchung.detectors.registry import Registry
+from kiemchung.errors import ConfigError, KiemChungError
+from kiemchung.policy.pack import load_policy
+from kiemchung.types import DetectorOutput, Document, Finding, Prepared
+
+
+def test_analyzer_batch_keeps_input_order_and_ids(bare_analyzer: Analyzer) -> None:
+    docs = [Document("bạn thật tốt", id="a"), Document("đồ NGU!", id="b"), Document("", id="c")]
+    reports = bare_analyzer.analyze_batch(docs)
+    assert [r.id for r in reports] == ["a", "b", "c"]
+    assert reports[0].findings == ()
+    (f,) = reports[1].findings
+    assert reports[1].text[f.start : f.end] == "NGU"
+    assert f.rule == "qd874-d4k6"  # filled from the policy pack
+    assert reports[2].findings == ()
+
+
+def test_analyzer_spans_index_original_text_without_diacritics(bare_analyzer: Analyzer) -> None:
+    text = "Ａnh là đồ ngu\u200bngốc"
+    (f,) = bare_analyzer.analyze(text).findings
+    assert text[f.start : f.end] == "ngu"
+
+
+def test_analyzer_policy_threshold_drops_low_scores() -> None:
+    class Weak(KeywordDetector):
+        name: ClassVar[str] = "test.weak.v1"
+
+        def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
+            return [DetectorOutput(findings=(Finding(self.name, "toxicity.offensive", 0.2, 0, 1, "x"),)) for _ in docs]
+
+    assert Analyzer([Weak()]).analyze("abc").findings == ()
+
+
+def test_analyzer_rejects_span_outside_text() -> None:
+    class Bad(KeywordDetector):
+        name: ClassVar[str] = "test.bad.v1"
+
+        def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
+            return [DetectorOutput(findings=(Finding(self.name, "toxicity.offensive", 0.9, 0, 99, "x"),)) for _ in docs]
+
+    with pytest.raises(KiemChungError, match="outside the text"):
+        Analyzer([Bad()]).analyze("abc")
+
+
+def test_analyzer_rejects_wrong_result_count() -> None:
+    class Short(KeywordDetector):
+        name: ClassVar[str] = "test.short.v1"
+
+        def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
+            return []
+
+    with pytest.raises(KiemChungError, match="returned 0 results for 1"):
+        Analyzer([Short()]).analyze("abc")
+
+
+def test_registry_add_get_remove_select() -> None:
+    reg = Registry([KeywordDetector()])
+    assert "test.keyword.v1" in reg and len(reg) == 1
+    assert reg.get("test.keyword.v1").name == "test.keyword.v1"
+    assert len(reg.select(categories=["toxicity"])) == 1
+    assert len(reg.select(labels=["privacy.phone"])) == 0
+    with pytest.raises(ConfigError):
+        reg.add(KeywordDetector())
+    reg.remove("test.keyword.v1")
+    with pytest.raises(ConfigError):
+        reg.get("test.keyword.v1")
+    with pytest.raises(ConfigError):
+        reg.add(object())  # type: ignore[arg-type]
+
+
+def test_registry_loads_builtins_through_entry_points() -> None:
+    reg = Registry.from_entry_points()
+    for d in reg:
+        assert d.name.count(".") >= 2 and d.labels
+
+
+def test_analyzer_pickles(bare_analyzer: Analyzer) -> None:
+    clone = pickle.loads(pickle.dumps(bare_analyzer))
+    assert clone.analyze("ngu").findings[0].label == "toxicity.offensive"
+
+
+def test_policy_pack_rejects_bad_values(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "p.toml"
+    p.write_text('name="x"\nversion=1\n[labels."scam"]\nthreshold=2\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="threshold"):
+        load_policy(p)
+    p.write_text('name="x"\nversion=1\n[labels."scam"]\nrule="nope"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="not defined"):
+        load_policy(p)
+    assert load_policy().for_label("privacy.phone").rule == "nd356-d3"

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from kiemchung import Document, Evidence, Finding, NormalizedText, Report, Source
+from kiemchung.types import ClaimMatch, QuoteCheck, sources_from
+
+
+def test_finding_to_dict_lists_every_field_and_excerpt() -> None:
+    text = "Gọi 0912 345 678 nhé"
+    f = Finding("vi.privacy.phone.v1", "privacy.phone", 0.97, 4, 16, "Số điện thoại.",
+                (Evidence("pattern", "vn_mobile", 0.0),), "nd356-d3")
+    d = f.to_dict(text)
+    assert d["excerpt"] == "0912 345 678" == text[d["start"] : d["end"]]
+    assert d["category"] == "privacy"
+    assert set(d) == {"label", "category", "score", "start", "end", "excerpt", "detector", "explanation",
+                      "evidence", "rule"}
+    assert d["evidence"] == [{"kind": "pattern", "detail": "vn_mobile", "score_delta": 0.0}]
+
+
+def test_report_to_dict_is_json_and_keeps_text() -> None:
+    text = "Ông A nói “không tăng thuế”."
+    r = Report(text=text, findings=(), scores={"toxicity.hate": 0.01},
+               claims=(ClaimMatch("fc1", 0.8, "Sai", "https://x.vn/1", 0, 5),),
+               quotes=(QuoteCheck(10, 27, "Ông A", "faithful"),), versions={"kiemchung": "0.1.0"}, id="p1")
+    d = json.loads(json.dumps(r.to_dict(), ensure_ascii=False))
+    assert d["id"] == "p1" and d["text"] == text
+    assert set(d) == {"id", "text", "findings", "scores", "claims", "quotes", "versions"}
+    assert d["claims"][0]["factcheck_id"] == "fc1" and d["quotes"][0]["verdict"] == "faithful"
+
+
+def test_normalized_text_to_original_maps_and_rejects_out_of_range() -> None:
+    nt = NormalizedText("ĐM", "đm", "dm", (0, 1), (1, 2))
+    assert nt.to_original(0, 2) == (0, 2)
+    assert nt.to_original(1, 1) == (1, 1)
+    with pytest.raises(ValueError):
+        nt.to_original(0, 3)
+
+
+def test_sources_from_validates_objects() -> None:
+    assert sources_from([{"id": "a", "text": "x", "speaker": "Bà B"}]) == (Source("a", "x", "Bà B"),)
+    with pytest.raises(ValueError, match="source 0"):
+        sources_from([{"id": "a"}])
+
+
+def test_domain_objects_pickle() -> None:
+    doc = Document("xin chào", id="1", sources=(Source("s", "nguồn"),), meta={"likes": 3})
+    assert pickle.loads(pickle.dumps(doc)) == doc
