@@ -111,7 +111,7 @@ def _map_ordered(
         for b in batches:
             yield len(b), report_lines(analyzer, b)
         return
-    ctx = get_context("forkserver")
+    ctx = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer,)) as pool:
         pending: list[tuple[int, Future[tuple[list[str], Counter[str]]]]] = []
         for b in batches:

@@ -21,7 +21,7 @@ def words_of(phrase: str) -> tuple[str, ...]:
 # Dropping or adding one of these flips a statement (altered when swapped in place).
 NEGATIONS: tuple[str, ...] = (
     "không", "chẳng", "chả", "đừng", "chớ", "không hề", "chẳng hề", "đâu có", "không phải", "không thể",
-    "ko", "k", "hông", "hok", "khong", "kg",
+    "ko", "hông", "hok", "kg", "chưa hề", "không bao giờ", "chẳng bao giờ",
 )
 
 # Dropping a qualifier widens or hardens a claim (truncated).
@@ -29,7 +29,7 @@ QUALIFIERS: tuple[str, ...] = (
     "có thể", "chưa", "một bộ phận", "không nhiều", "một số", "một phần", "phần nào", "có lẽ", "dường như",
     "hầu hết", "đa số", "chỉ", "tạm thời", "bước đầu", "về cơ bản", "gần như", "nhất định", "tương đối",
     "cá biệt", "hiếm khi", "ít khi", "thỉnh thoảng", "đôi khi", "chưa chắc", "khó có thể", "không hẳn",
-    "một vài", "số ít", "rất ít", "ở mức độ", "trong chừng mực", "chưa hẳn", "phần lớn", "còn",
+    "một vài", "số ít", "rất ít", "ở mức độ", "trong chừng mực", "chưa hẳn", "phần lớn",
 )
 
 # Dropping a condition makes a conditional statement absolute (truncated).

@@ -10,71 +10,48 @@ even though they are not Vietnamese syllables.
 
 from __future__ import annotations
 
+_ENTRIES = """
+k=không | ko=không | kh=không | khg=không | kg=không | hok=không | hem=không | hông=không | hổng=không
+khum=không | hum=không | kô=không | khôg=không | khong=không | hong=không | k0=không | hk=không
+hx=không | uk=ừ | uh=ừ | um=ừm | ukm=ừm | uhm=ừm | oki=ok | okie=ok | oke=ok | okela=ok | okla=ok
+mk=mình | mik=mình | mh=mình | mìn=mình | t=tôi | tui=tôi | toy=tôi | e=em | iem=em | a=anh | ah=anh
+c=chị | chj=chị | cj=chị | b=bạn | bn=bạn | m=mày | mn=mọi người | mng=mọi người | ng=người
+ngta=người ta | nta=người ta | ae=anh em | ny=người yêu | ngiu=người yêu | ngyeu=người yêu | bme=bố mẹ
+bm=bố mẹ | ox=ông xã | bx=bà xã | ck=chồng | vk=vợ | ckvk=chồng vợ | vc=vợ chồng | gđ=gia đình
+gd=gia đình | cty=công ty | ctv=cộng tác viên | sv=sinh viên | hs=học sinh | gv=giáo viên | bs=bác sĩ
+dc=được | đc=được | dk=được | đk=được | dx=được | đx=được | duoc=được | j=gì | ji=gì | z=vậy | v=vậy
+zậy=vậy | zị=vậy | vại=vậy | dzậy=vậy | zay=vậy | r=rồi | ròi=rồi | rùi=rồi | rầu=rồi | oy=rồi | ồi=rồi
+roài=rồi | cx=cũng | cg=cũng | cũg=cũng | cug=cũng | vs=với | vói=với | wa=qua | qa=quá | wá=quá | qá=quá
+qé=quá | bt=biết | bik=biết | bít=biết | pít=biết | bjt=biết | bj=bị | bh=bao giờ | bjo=bây giờ
+bgio=bây giờ | h=giờ | ntn=như thế nào | nthe=như thế | nt=nhắn tin | ib=nhắn tin | inb=nhắn tin
+trc=trước | trk=trước | trươc=trước | ns=nói | nch=nói chuyện | nc=nói chuyện | lm=làm | lun=luôn
+nhìu=nhiều | nhiu=nhiêu | iu=yêu | yew=yêu | thik=thích | thich=thích | camon=cảm ơn | sr=xin lỗi
+sry=xin lỗi | xl=xin lỗi | đt=điện thoại | dt=điện thoại | đth=điện thoại | dthoai=điện thoại
+sđt=số điện thoại | sdt=số điện thoại | stk=số tài khoản | tk=tài khoản | fb=facebook | ins=instagram
+ytb=youtube | zl=zalo | hnay=hôm nay | hqua=hôm qua | tg=thời gian | tgian=thời gian | th=thôi
+thui=thôi | thoai=thôi | thoy=thôi | kq=kết quả | ptr=phát triển | vde=vấn đề | vđ=vấn đề | vn=việt nam
+hn=hà nội | sg=sài gòn | tphcm=thành phố hồ chí minh | hcm=hồ chí minh | tp=thành phố | đh=đại học
+dh=đại học | thpt=trung học phổ thông | cv=công việc | nv=nhân viên | ql=quản lý | sp=sản phẩm | đg=đang
+dg=đang | đag=đang | dag=đang | ms=mới | mớj=mới | nx=nữa | nũa=nữa | ntin=nhắn tin | chx=chưa | cũn=cũng
+ik=đi | đy=đi | tl=trả lời | rep=trả lời | cmt=bình luận | còm=bình luận | stt=trạng thái | kb=kết bạn
+chs=chơi | choi=chơi | mún=muốn | kiu=kêu | kím=kiếm | nhá=nhé | nhoa=nha | nka=nha | nhe=nhé | ạk=ạ
+ak=à | uầy=ừ | hjhj=hihi | hix=hic | bùn=buồn | zui=vui | dui=vui | vuj=vui | zễ=dễ | dzễ=dễ | wên=quên
+wen=quen | chời=trời | trùi=trời | iêu=yêu | xiền=tiền | tiềng=tiền | ngừi=người | ngưòi=người
+nguoi=người | dep=đẹp | bjết=biết | klq=không liên quan | kcj=không có gì | kcgi=không có gì
+kbt=không biết | kbiet=không biết | ksao=không sao | kp=không phải | trl=trả lời | trloi=trả lời
+bth=bình thường | bthg=bình thường | bthuong=bình thường | ngkhac=người khác | đhs=đéo hiểu sao
+dhs=đéo hiểu sao | đm=đụ má | dm=đụ má | dmm=đụ mẹ mày | đmm=đụ mẹ mày | đcm=địt con mẹ | dcm=địt con mẹ
+đkm=địt con mẹ | dkm=địt con mẹ | vcl=vãi cả lồn | vkl=vãi cả lồn | vl=vãi lồn | vlz=vãi lồn
+vch=vãi chưởng | clm=con lồn mẹ | cmn=con mẹ nó | cmnr=con mẹ nó rồi | cc=con cặc | cl=cái lồn
+ml=mặt lồn | đb=đầu buồi | loz=lồn | lìn=lồn | buoi=buồi | kẹc=cặc | cak=cặc | cặk=cặc | đjt=địt
+djt=địt | dit=địt
+"""
+
 TEENCODE: dict[str, str] = {
-    # negation / yes-no
-    "k": "không", "ko": "không", "kh": "không", "khg": "không", "kg": "không", "hok": "không", "hem": "không",
-    "hông": "không", "hổng": "không", "khum": "không", "hum": "không", "kô": "không", "khôg": "không",
-    "khong": "không", "hong": "không", "kO": "không", "k0": "không", "hk": "không", "hx": "không",
-    "uk": "ừ", "uh": "ừ", "um": "ừm", "ukm": "ừm", "uhm": "ừm", "oki": "ok", "okie": "ok", "oke": "ok",
-    "okela": "ok", "okla": "ok",
-    # pronouns / people
-    "mk": "mình", "mik": "mình", "mh": "mình", "mìn": "mình", "t": "tôi", "tui": "tôi", "toy": "tôi",
-    "e": "em", "iem": "em", "a": "anh", "ah": "anh", "c": "chị", "chj": "chị", "cj": "chị", "ch": "chị",
-    "b": "bạn", "bn": "bạn", "bạn bè": "bạn bè", "m": "mày", "mn": "mọi người", "mng": "mọi người",
-    "mọi ng": "mọi người", "ng": "người", "ngta": "người ta", "nta": "người ta", "ae": "anh em",
-    "ny": "người yêu", "ngiu": "người yêu", "ngyeu": "người yêu", "bme": "bố mẹ", "bm": "bố mẹ",
-    "ox": "ông xã", "bx": "bà xã", "ck": "chồng", "vk": "vợ", "ckvk": "chồng vợ", "vc": "vợ chồng",
-    "bé iu": "bé yêu", "gđ": "gia đình", "gd": "gia đình", "cty": "công ty", "ctv": "cộng tác viên",
-    "sv": "sinh viên", "hs": "học sinh", "gv": "giáo viên", "bs": "bác sĩ", "ca": "công an",
-    # common words
-    "dc": "được", "đc": "được", "dk": "được", "đk": "được", "dx": "được", "đx": "được", "duoc": "được",
-    "j": "gì", "ji": "gì", "gi": "gì", "z": "vậy", "v": "vậy", "zậy": "vậy", "zị": "vậy", "vại": "vậy",
-    "dzậy": "vậy", "zay": "vậy", "vay": "vậy", "r": "rồi", "ròi": "rồi", "rùi": "rồi", "rầu": "rồi",
-    "oy": "rồi", "ồi": "rồi", "roài": "rồi", "cx": "cũng", "cg": "cũng", "cũg": "cũng", "cug": "cũng",
-    "vs": "với", "vói": "với", "wa": "qua", "qa": "quá", "wá": "quá", "qá": "quá", "qé": "quá",
-    "bt": "biết", "bik": "biết", "bít": "biết", "pít": "biết", "bjt": "biết", "bj": "bị", "bh": "bao giờ",
-    "bjo": "bây giờ", "bgio": "bây giờ", "bây h": "bây giờ", "h": "giờ", "giờ h": "giờ",
-    "ntn": "như thế nào", "nthe": "như thế", "nt": "nhắn tin", "ib": "nhắn tin", "inb": "nhắn tin",
-    "trc": "trước", "trk": "trước", "trươc": "trước", "sau ": "sau", "ns": "nói", "nch": "nói chuyện",
-    "nc": "nói chuyện", "lm": "làm", "lun": "luôn", "lẹ": "nhanh", "nhìu": "nhiều", "nhiu": "nhiêu",
-    "iu": "yêu", "yew": "yêu", "thik": "thích", "thich": "thích", "tks": "cảm ơn", "thanks": "cảm ơn",
-    "thank": "cảm ơn", "thx": "cảm ơn", "camon": "cảm ơn", "cảm ơn nhìu": "cảm ơn nhiều",
-    "sr": "xin lỗi", "sry": "xin lỗi", "sorry": "xin lỗi", "xl": "xin lỗi", "đt": "điện thoại",
-    "dt": "điện thoại", "đth": "điện thoại", "dthoai": "điện thoại", "sđt": "số điện thoại",
-    "sdt": "số điện thoại", "stk": "số tài khoản", "tk": "tài khoản", "ck ": "chuyển khoản",
-    "fb": "facebook", "face": "facebook", "ins": "instagram", "ytb": "youtube", "zl": "zalo",
-    "ad": "quản trị viên", "add": "quản trị viên", "admin": "quản trị viên", "ib": "nhắn tin",
-    "k biết": "không biết", "hnay": "hôm nay", "hqua": "hôm qua", "hum nay": "hôm nay", "hum qua": "hôm qua",
-    "hôm wa": "hôm qua", "nay": "nay", "mai": "mai", "tg": "thời gian", "tgian": "thời gian",
-    "ngày mai": "ngày mai", "tuần": "tuần", "th": "thôi", "thui": "thôi", "thoai": "thôi", "thoy": "thôi",
-    "hok": "không", "hoi": "hỏi", "kq": "kết quả", "ptr": "phát triển", "vde": "vấn đề", "vđ": "vấn đề",
-    "vn": "việt nam", "hn": "hà nội", "sg": "sài gòn", "tphcm": "thành phố hồ chí minh",
-    "hcm": "hồ chí minh", "tp": "thành phố", "đh": "đại học", "dh": "đại học", "thpt": "trung học phổ thông",
-    "cv": "công việc", "nv": "nhân viên", "ql": "quản lý", "kh": "khách hàng", "sp": "sản phẩm",
-    "đg": "đang", "dg": "đang", "đag": "đang", "dag": "đang", "đag ": "đang", "ms": "mới", "mớj": "mới",
-    "nữa": "nữa", "nx": "nữa", "nũa": "nữa", "ntin": "nhắn tin", "nhắn": "nhắn", "chx": "chưa",
-    "chưa": "chưa", "cũn": "cũng", "ik": "đi", "di": "đi", "đy": "đi", "tl": "trả lời", "rep": "trả lời",
-    "cmt": "bình luận", "còm": "bình luận", "stt": "trạng thái", "kb": "kết bạn", "add friend": "kết bạn",
-    "chs": "chơi", "choi": "chơi", "ms ": "mới", "mún": "muốn", "mua": "mua", "muốn": "muốn",
-    "kiu": "kêu", "kím": "kiếm", "nhé": "nhé", "nhá": "nhé", "nha": "nha", "nhoa": "nha", "nka": "nha",
-    "nhe": "nhé", "hen": "hen", "hả": "hả", "ạk": "ạ", "ak": "à", "ah ": "à", "uầy": "ừ", "hjhj": "hihi",
-    "hihi": "hihi", "hehe": "hehe", "hix": "hic", "huhu": "huhu", "bùn": "buồn", "bùn ngủ": "buồn ngủ",
-    "zui": "vui", "dui": "vui", "vuj": "vui", "zễ": "dễ", "dzễ": "dễ", "hông biết": "không biết",
-    "wên": "quên", "quen": "quen", "wen": "quen", "wá trời": "quá trời", "chời": "trời", "trùi": "trời",
-    "iêu": "yêu", "xiền": "tiền", "tiềng": "tiền", "ngừi": "người", "ngưòi": "người", "nguoi": "người",
-    "đẹp zai": "đẹp trai", "dep": "đẹp", "xinh gái": "xinh gái", "bit": "biết", "bjết": "biết",
-    "ngủ ngon": "ngủ ngon", "ngon": "ngon", "j đó": "gì đó", "ji đó": "gì đó", "klq": "không liên quan",
-    "kcj": "không có gì", "kcgi": "không có gì", "kbt": "không biết", "kbiet": "không biết",
-    "ksao": "không sao", "kp": "không phải", "ko phải": "không phải", "hong phải": "không phải",
-    "trl": "trả lời", "trloi": "trả lời", "bth": "bình thường", "bthg": "bình thường", "bthuong": "bình thường",
-    "ngkhac": "người khác", "đhs": "đéo hiểu sao", "dhs": "đéo hiểu sao", "đm": "đụ má", "dm": "đụ má",
-    "dmm": "đụ mẹ mày", "đmm": "đụ mẹ mày", "đcm": "địt con mẹ", "dcm": "địt con mẹ", "đkm": "địt con mẹ",
-    "dkm": "địt con mẹ", "vcl": "vãi cả lồn", "vkl": "vãi cả lồn", "vl": "vãi lồn", "vlz": "vãi lồn",
-    "vđ": "vãi đái", "vch": "vãi chưởng", "clm": "con lồn mẹ", "cmn": "con mẹ nó", "cmnr": "con mẹ nó rồi",
-    "cc": "con cặc", "cl": "cái lồn", "cđ": "con đĩ", "đĩ": "đĩ", "ml": "mặt lồn", "đb": "đầu buồi",
-    "db": "đầu buồi", "dảk": "dark", "loz": "lồn", "lol": "lồn", "lìn": "lồn", "buoi": "buồi",
-    "óc chó": "óc chó", "oc cho": "óc chó", "cờ hó": "chó", "kẹc": "cặc", "cak": "cặc", "cặk": "cặc",
-    "đjt": "địt", "djt": "địt", "đít": "địt", "đụ": "đụ", "du ma": "đụ má", "dit": "địt",
+    k.strip(): v.strip()
+    for item in _ENTRIES.replace("\n", "|").split("|")
+    if "=" in item
+    for k, v in [item.split("=", 1)]
 }
 
 # Joined spelled-out / separated letters worth joining even though they are not syllables ("v c l", "đ.m").

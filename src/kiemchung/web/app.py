@@ -56,10 +56,9 @@ def _open_store(db_url: str | None, demo: bool) -> Any:
         from kiemchung.demo_seed import default_demo_url
 
         url = default_demo_url()
-    try:
-        return Store.open(url, upgrade=True)
-    except ImportError:  # migrations not shipped yet: build the tables from the models
-        return Store.open(url, create=True)
+    if url.startswith("sqlite") and (url.endswith(":memory:") or url.rstrip("/") in ("sqlite:", "sqlite:/")):
+        return Store.open(url, create=True)  # a throwaway database: build the tables from the models
+    return Store.open(url, upgrade=True)
 
 
 def _secret_key(store: Any) -> str:

@@ -22,8 +22,7 @@ from kiemchung.web.principal import Principal
 from kiemchung.web.security import CSRF_FIELD, CSRF_HEADER, csrf_valid
 
 SECRET_SETTING = "web.secret_key"
-ADMIN = Principal(account_id=None, login="api-admin", role="admin", display_name="API admin", unit_ids=None,
-                  is_admin=True)
+ADMIN = Principal(account_id=None, login="api-admin", role="admin", display_name="API admin")
 
 
 def store_of(request: Request) -> Any:
@@ -43,48 +42,16 @@ def db_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
-def unit_scope(session: Session, unit_id: int | None) -> frozenset[int]:
-    """``unit_id`` and every unit below it."""
-    from kiemchung.store.schema import Unit
-
-    if unit_id is None:
-        return frozenset()
-    rows = session.execute(select(Unit.id, Unit.parent_id)).all()
-    children: dict[int | None, list[int]] = {}
-    for uid, parent in rows:
-        children.setdefault(parent, []).append(uid)
-    out = {unit_id}
-    stack = [unit_id]
-    while stack:
-        for c in children.get(stack.pop(), []):
-            if c not in out:
-                out.add(c)
-                stack.append(c)
-    return frozenset(out)
-
-
 def principal_for(session: Session, account: Any) -> Principal:
-    """The principal of an account row: role, member and unit scope."""
+    """The principal of an account row (display name: the member's name when the account has one)."""
     from kiemchung.store.schema import Member
 
-    if account.role == "admin":
-        return Principal(account.id, account.login, "admin", account.login, account.member_id, None, True)
-    units: frozenset[int] | None
-    if account.role == "auditor" and account.unit_id is None:
-        units = None  # an organization-wide auditor
-    elif account.unit_id is not None:
-        units = unit_scope(session, account.unit_id)
-    elif account.member_id is not None:
-        member = session.get(Member, account.member_id)
-        units = frozenset({member.unit_id}) if member else frozenset()
-    else:
-        units = frozenset()
     name = account.login
     if account.member_id is not None:
         member = session.get(Member, account.member_id)
         if member is not None:
             name = member.name
-    return Principal(account.id, account.login, account.role, name, account.member_id, units, False)
+    return Principal(account.id, account.login, account.role, name, account.member_id, account.unit_id)
 
 
 def load_account_principal(session: Session, account_id: int) -> Principal | None:

@@ -1,53 +1,68 @@
 """Who is asking: the principal behind a session or a Bearer token, and what each role may do (DESIGN §6).
 
-The permission table here is the single place the web layer asks "may this role do X"; which *rows* a
-principal sees (their units, their own posts) is decided by the store's queries.
+Permissions are the store's (:data:`kiemchung.store.authz.PERMISSIONS`) plus a few that only the web has;
+which *rows* a principal sees (their units, their own pages) is decided by the store's repositories, which
+receive :attr:`Principal.actor`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-ROLES = ("member", "reviewer", "unit_admin", "auditor")
+ROLES = ("member", "reviewer", "unit_admin", "auditor", "admin")
 
-# permission -> roles that hold it ("admin" — the KIEMCHUNG_API_TOKEN principal — holds every permission)
-PERMISSIONS: dict[str, frozenset[str]] = {
+#: web-only permissions -> roles (the rest come from the store's table)
+WEB_PERMISSIONS: dict[str, frozenset[str]] = {
     "selfcheck": frozenset(ROLES),
-    "findings.own": frozenset(ROLES),
-    "appeal": frozenset({"member"}),
-    "review.read": frozenset({"reviewer", "unit_admin", "auditor"}),
-    "review.act": frozenset({"reviewer", "unit_admin"}),
-    "appeal.decide": frozenset({"reviewer", "unit_admin"}),
-    "registry.read": frozenset({"reviewer", "unit_admin", "auditor"}),
-    "registry.write": frozenset({"unit_admin"}),
-    "import": frozenset({"unit_admin"}),
-    "dashboard": frozenset({"reviewer", "unit_admin", "auditor"}),
-    "reports": frozenset({"reviewer", "unit_admin", "auditor"}),
-    "audit": frozenset({"auditor"}),
-    "api.read": frozenset(ROLES),
+    "review.queue": frozenset({"reviewer", "unit_admin", "auditor", "admin"}),
+    "dashboard": frozenset({"reviewer", "unit_admin", "auditor", "admin"}),
 }
+
+
+def _store_permissions() -> dict[str, frozenset[str]]:
+    try:
+        from kiemchung.store.authz import PERMISSIONS
+    except ImportError:  # pragma: no cover - store not installed
+        return {}
+    return PERMISSIONS
+
+
+def roles_with(permission: str) -> frozenset[str]:
+    if permission in WEB_PERMISSIONS:
+        return WEB_PERMISSIONS[permission]
+    return _store_permissions().get(permission, frozenset())
 
 
 @dataclass(frozen=True, slots=True)
 class Principal:
-    """A logged-in account (or the admin token). ``unit_ids`` is None when every unit is in scope."""
+    """A logged-in account (or the admin token)."""
 
     account_id: int | None
     login: str
     role: str
     display_name: str = ""
     member_id: int | None = None
-    unit_ids: frozenset[int] | None = frozenset()
-    is_admin: bool = False
+    unit_id: int | None = None
 
     def can(self, permission: str) -> bool:
-        if self.is_admin:
-            return True
-        return self.role in PERMISSIONS.get(permission, frozenset())
+        return self.role in roles_with(permission)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
 
     @property
     def name(self) -> str:
         return self.display_name or self.login
+
+    @property
+    def actor(self) -> Any:
+        """The store's Actor for this principal (repositories check scope with it)."""
+        from kiemchung.store.authz import Actor
+
+        return Actor(name=self.login, role=self.role, unit_id=self.unit_id, member_id=self.member_id,
+                     account_id=self.account_id)
 
 
 def may(user: Principal | None, permission: str) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 PHONE = (
     "số điện thoại", "số đt", "sđt", "sdt", "đt", "dt", "đthoai", "điện thoại", "dien thoai", "di động", "didong",
     "dđ", "phone", "tel", "mobile", "hotline cá nhân", "zalo", "za lo", "zl", "viber", "telegram", "gọi", "goi",
-    "gọi ngay", "call", "nhắn tin", "nhắn", "nhan", "sms", "inbox", "ib", "liên hệ", "lien he", "lh", "alo",
-    "số máy", "số", "đầu số", "liên lạc", "sim", "nt", "hoặc", "hoac",
+    "gọi ngay", "call", "nhắn tin", "nhan tin", "sms", "inbox", "ib", "liên hệ", "lien he", "lh", "alo",
+    "số máy", "đầu số", "liên lạc", "sim", "nt", "số",
 )
 
 BANK = (
@@ -58,13 +58,26 @@ PLATE = (
 
 # Words that make a number something else: amounts, order and tracking codes, hotlines, dates and times.
 NUMERIC_NEGATIVE = (
-    "mã đơn", "ma don", "mã đơn hàng", "đơn hàng", "don hang", "mã vận đơn", "ma van don", "vận đơn", "van don",
-    "mvđ", "mvd", "mã gd", "ma gd", "mã giao dịch", "ma giao dich", "giao dịch", "mã", "ma", "order", "order id",
+    "mã đơn", "mã đơn hàng", "đơn hàng", "don hang", "mã vận đơn", "ma van don", "vận đơn", "van don",
+    "mvđ", "mvd", "mã gd", "ma gd", "mã giao dịch", "ma giao dich", "giao dịch", "order", "order id",
     "tracking", "mã tra cứu", "mã hóa đơn", "hóa đơn", "hoa don", "mã sp", "sku", "mã sản phẩm", "serial",
     "imei", "mã số thuế", "mst", "mã bưu", "mã otp", "otp", "mã xác nhận", "mã kích hoạt", "mã khuyến mãi",
-    "voucher", "code", "giá", "gia", "giá chỉ", "giá bán", "giá gốc", "tổng", "tong", "tổng tiền", "số tiền",
-    "so tien", "thành tiền", "phí", "phi", "lương", "luong", "thu nhập", "doanh thu", "vay", "nợ", "ship",
+    "voucher", "code", "giá chỉ", "giá bán", "giá gốc", "tổng", "tong", "tổng tiền", "số tiền",
+    "thành tiền", "phí", "lương", "thu nhập", "doanh thu", "khoản vay", "tiền nợ", "ship", "giá tiền", "tổng cộng",
     "tổng đài", "tong dai", "hotline", "cskh", "chăm sóc khách hàng", "dân số", "lượt xem", "view",
     "mã bhxh", "bhxh", "bảo hiểm xã hội", "bhyt", "mã hồ sơ", "số hồ sơ", "số văn bản", "số quyết định",
     "mã vé", "số vé", "mã đặt chỗ", "booking", "mã lớp", "mssv", "mã sinh viên", "mã nhân viên", "msnv",
 )
+
+# The words that claim a number for a label strongly enough to take it from a colliding recognizer.
+PHONE_STRONG = (
+    "số điện thoại", "sđt", "số đt", "đt", "điện thoại", "di động", "phone", "tel", "mobile", "zalo", "zl",
+    "viber", "telegram", "gọi", "call", "nhắn tin", "sms", "liên hệ", "lh", "alo", "số máy", "hotline cá nhân",
+)
+BANK_STRONG = tuple(w for w in BANK if w not in ("acc", "nh"))
+CARD_STRONG = (
+    "số thẻ", "thẻ tín dụng", "thẻ ghi nợ", "thẻ atm", "thẻ visa", "thẻ master", "visa", "mastercard", "jcb",
+    "amex", "credit card", "debit card", "card number", "napas", "unionpay",
+)
+CCCD_STRONG = ("cccd", "căn cước", "căn cước công dân", "số định danh", "mã định danh", "định danh cá nhân")
+CMND_STRONG = ("cmnd", "cmt", "chứng minh", "chứng minh nhân dân", "chứng minh thư", "cmtnd")

@@ -27,8 +27,11 @@ def _safe_next(nxt: str | None) -> str:
 
 
 def home_for(user: Principal) -> str:
-    if user.can("review.read"):
-        return "/dashboard" if user.can("dashboard") and user.role != "reviewer" else "/review"
+    """Where a fresh login lands: reviewers on their queue, admins and auditors on the dashboard."""
+    if user.role == "reviewer":
+        return "/review"
+    if user.can("dashboard"):
+        return "/dashboard"
     return "/my/findings"
 
 
@@ -85,12 +88,12 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/account", response_class=HTMLResponse)
-def account_page(request: Request, user: Principal = Depends(page_require("findings.own"))) -> HTMLResponse:
+def account_page(request: Request, user: Principal = Depends(page_require("findings.read"))) -> HTMLResponse:
     return render(request, "account.html", {"token": None})
 
 
 @router.post("/account/token", response_class=HTMLResponse, dependencies=[Depends(csrf_protect)])
-def account_token(request: Request, user: Principal = Depends(page_require("findings.own"))) -> HTMLResponse:
+def account_token(request: Request, user: Principal = Depends(page_require("findings.read"))) -> HTMLResponse:
     from kiemchung.store.schema import Account
 
     with store_of(request).transaction() as session:

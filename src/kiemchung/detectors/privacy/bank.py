@@ -1,0 +1,53 @@
+"""Bank account numbers: 6–19 digits, reported only next to bank words (STK, số tài khoản, bank names…)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import regex
+
+from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of, looks_like_amount
+from kiemchung.detectors.privacy import _words
+
+_B = r"(?<![\w.\-/+@#&=,])"
+_A = r"(?![\w@]|[.\-,/:]\d)"
+_DATE = regex.compile(r"\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}")
+
+
+class BankAccountRecognizer(PatternRecognizer):
+    name: ClassVar[str] = "vi.privacy.bank_account.v1"
+    label: ClassVar[str] = "privacy.bank_account"
+    labels: ClassVar[frozenset[str]] = frozenset({"privacy.bank_account"})
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("account_digits", _B + r"\d{6,19}" + _A, 0.3),
+        Pattern("account_grouped", _B + r"\d{2,8}(?:[ .\-]\d{3,8}){1,5}" + _A, 0.25),
+    )
+    CONTEXT: ClassVar[tuple[str, ...]] = _words.BANK
+    CONTEXT_AFTER: ClassVar[tuple[str, ...]] = _words.BANK_AFTER
+    COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "privacy.phone": _words.PHONE_STRONG,
+        "privacy.card_number": _words.CARD_STRONG,
+        "privacy.cccd": _words.CCCD_STRONG,
+        "privacy.cmnd": _words.CMND_STRONG,
+    }
+    NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
+    REQUIRES_CONTEXT: ClassVar[bool] = True
+    CONTEXT_BOOST: ClassVar[float] = 0.5
+    QUICK: ClassVar[str | None] = r"\d{2}"
+
+    def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
+        value = match.group()
+        digits = digits_of(value)
+        if not 6 <= len(digits) <= 19:
+            return Validation(False)
+        if digits[0] != "0" and looks_like_amount(value):  # 1.250.000
+            return Validation(False)
+        if digits[0] != "0" and len(digits) <= 9 and digits.endswith("000"):  # a round amount: 5000000
+            return Validation(False)
+        if _DATE.fullmatch(value) or len(set(digits)) == 1:
+            return Validation(False)
+        return Validation(True, f"digits:{len(digits)}", 0.0, {"n": len(digits)})
+
+    def explain(self, value: str, facts: Mapping[str, Any]) -> str:
+        return f"Số tài khoản ngân hàng ({facts.get('n', len(digits_of(value)))} chữ số, kèm từ chỉ tài khoản)."

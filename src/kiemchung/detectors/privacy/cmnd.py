@@ -1,0 +1,45 @@
+"""Chứng minh nhân dân (CMND, the 9-digit card issued before 2016): reported only next to its context words.
+
+Twelve-digit CMND numbers (2012–2016) share the CCCD structure and are reported as ``privacy.cccd``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import regex
+
+from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.privacy import _words
+
+_B = r"(?<![\w.\-/+@#&=,])"
+_A = r"(?![\w@]|[.\-,/]\d)"
+
+
+class CmndRecognizer(PatternRecognizer):
+    name: ClassVar[str] = "vi.privacy.cmnd.v1"
+    label: ClassVar[str] = "privacy.cmnd"
+    labels: ClassVar[frozenset[str]] = frozenset({"privacy.cmnd"})
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("cmnd_9", _B + r"\d{9}" + _A, 0.4),
+        Pattern("cmnd_grouped", _B + r"\d{3}([ .\-])\d{3}\1\d{3}" + _A, 0.35),
+    )
+    CONTEXT: ClassVar[tuple[str, ...]] = _words.CMND
+    COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "privacy.bank_account": _words.BANK_STRONG,
+        "privacy.phone": _words.PHONE_STRONG,
+    }
+    NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
+    REQUIRES_CONTEXT: ClassVar[bool] = True
+    CONTEXT_BOOST: ClassVar[float] = 0.45
+    QUICK: ClassVar[str | None] = r"\d{3}"
+
+    def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
+        digits = digits_of(match.group())
+        if len(digits) != 9 or (digits[0] != "0" and match.group().count(".") == 2):  # 123.456.789 is an amount
+            return Validation(False)
+        return Validation(True, "nine_digits", 0.0)
+
+    def explain(self, value: str, facts: Mapping[str, Any]) -> str:
+        return "Số chứng minh nhân dân (9 chữ số, kèm từ “CMND”)."

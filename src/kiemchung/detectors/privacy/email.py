@@ -1,0 +1,44 @@
+"""E-mail addresses (also lightly obfuscated: "ten [at] gmail [dot] com", "ten(a còng)gmail.com")."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import regex
+
+from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation
+
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})"
+_DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,24}"
+_AT = r"\s?[\[(\{]\s?(?:at|a còng|a cong|@)\s?[\])\}]\s?"
+_DOT = r"(?:\.|\s?[\[(\{]\s?(?:dot|chấm|cham|\.)\s?[\])\}]\s?)"
+_ODOMAIN = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?{_DOT}){{1,4}}[A-Za-z]{{2,24}}"
+_FILE_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "heic", "mp4", "js", "css"})
+
+
+class EmailRecognizer(PatternRecognizer):
+    name: ClassVar[str] = "vi.privacy.email.v1"
+    label: ClassVar[str] = "privacy.email"
+    labels: ClassVar[frozenset[str]] = frozenset({"privacy.email"})
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("email", rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)", 0.85),
+        Pattern("email_obfuscated", rf"(?<![\w.+\-@/]){_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)", 0.6,
+                regex.IGNORECASE),
+    )
+    CONTEXT: ClassVar[tuple[str, ...]] = ("email", "e-mail", "mail", "gmail", "thư điện tử", "liên hệ", "gửi về")
+    NUMERIC: ClassVar[bool] = False
+    QUICK: ClassVar[str | None] = r"@|\[\s?at|\(\s?at|a còng|a cong"
+
+    def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
+        v = match.group()
+        if pattern.name == "email":
+            local, _, domain = v.rpartition("@")
+            if ".." in local or local.endswith("."):
+                return Validation(False)
+            if domain.rsplit(".", 1)[-1].lower() in _FILE_TLDS:
+                return Validation(False)
+        return Validation(True, "email_syntax", 0.1)
+
+    def explain(self, value: str, facts: Mapping[str, Any]) -> str:
+        return "Địa chỉ thư điện tử (email)."

@@ -1,0 +1,28 @@
+"""Vietnamese passport numbers (one letter and seven digits, e.g. C1234567), reported only with context."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from kiemchung.detectors.patterns import Pattern, PatternRecognizer
+from kiemchung.detectors.privacy import _words
+
+
+class PassportRecognizer(PatternRecognizer):
+    name: ClassVar[str] = "vi.privacy.passport.v1"
+    label: ClassVar[str] = "privacy.passport"
+    labels: ClassVar[frozenset[str]] = frozenset({"privacy.passport"})
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = (
+        Pattern("vn_passport", r"(?<![\w.\-/+@#&=])[A-Z]\d{7}(?![\w@]|[.\-,/]\d)", 0.4),
+        Pattern("vn_passport_lower", r"(?<![\w.\-/+@#&=])[a-z]\d{7}(?![\w@]|[.\-,/]\d)", 0.3),
+    )
+    CONTEXT: ClassVar[tuple[str, ...]] = _words.PASSPORT
+    NEGATIVE: ClassVar[tuple[str, ...]] = ("mã đơn", "đơn hàng", "mã vận đơn", "mã sp", "sku", "order", "code")
+    REQUIRES_CONTEXT: ClassVar[bool] = True
+    CONTEXT_BOOST: ClassVar[float] = 0.5
+    NUMERIC: ClassVar[bool] = False
+    QUICK: ClassVar[str | None] = r"[A-Za-z]\d{7}"
+
+    def explain(self, value: str, facts: Mapping[str, Any]) -> str:
+        return "Số hộ chiếu Việt Nam (một chữ cái và 7 chữ số, kèm từ “hộ chiếu”)."
