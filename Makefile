@@ -24,6 +24,7 @@ test: setup
 	$(PY) -m pytest -n 2 --timeout 900
 
 bench: setup
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/run_all.py
 
 clean:

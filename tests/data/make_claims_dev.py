@@ -311,7 +311,7 @@ TEENCODE = [
 ]
 # Ordered: the first pattern that applies flips the negation of the claim.
 NEGATION_FLIPS = [
-    (r"\bkhông (phải|được|gây|cho|có)\b", r"\1"), (r"\bchưa\b", "đã"), (r"\bkhông\b", "có"),
+    (r"\bkhông (phải|được|gây|cho|có)\b", r"\1"), (r"\bchưa\b", "đã"), (r"\bkhông\b(?! khí)", "có"),
     (r"\bchữa khỏi\b", "không chữa khỏi"), (r"\bchữa được\b", "không chữa được"), (r"\bchữa dứt điểm\b", "không chữa dứt điểm"),
     (r"\bgây\b", "không gây"), (r"\bgiúp\b", "không giúp"), (r"\bbị\b", "không bị"), (r"\bsẽ\b", "sẽ không"),
     (r"\bphải\b", "không phải"), (r"\bđã\b", "chưa"), (r"\bđược\b", "không được"), (r"\blàm\b", "không làm"),

@@ -36,6 +36,7 @@ class BM25Index:
     """BM25 over folded claim keys; ``search_many`` answers a batch of queries with one sparse product."""
 
     def __init__(self, docs: Sequence[str], k1: float = 1.2, b: float = 0.6) -> None:
+        self._idf_cache: dict[str, float] = {}
         self.k1, self.b = k1, b
         vocab: dict[str, int] = {}
         rows: list[int] = []
@@ -68,6 +69,9 @@ class BM25Index:
         df = np.bincount(tfc.col, minlength=len(vocab)).astype(np.float64)
         idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5))
         self.idf = idf.astype(np.float32)
+        # terms in more than max(500, 5%) of the documents are skipped at retrieval (stop-word-like)
+        self.common_df = max(500, int(0.05 * n_docs))
+        self.common = df > self.common_df
         fw = np.asarray([FIELD_WEIGHTS[n] for n in names], dtype=np.float32)[field_of]
         w = (sat * self.idf[tfc.col] * fw[tfc.col]).astype(np.float32)
         # term × doc, CSR: a query row times this is the score of every document
@@ -75,32 +79,44 @@ class BM25Index:
 
     def word_idf(self, word: str) -> float:
         """IDF of a syllable (unknown syllables get the maximum, as if seen in no document)."""
-        j = self.vocab.get("w:" + word)
-        if j is None:
-            return math.log(1.0 + (self.n_docs + 0.5) / 0.5)
-        return float(self.idf[j])
+        v = self._idf_cache.get(word)
+        if v is None:
+            j = self.vocab.get("w:" + word)
+            v = math.log(1.0 + (self.n_docs + 0.5) / 0.5) if j is None else float(self.idf[j])
+            if len(self._idf_cache) < 200_000:
+                self._idf_cache[word] = v
+        return v
 
-    def _query_matrix(self, queries: Sequence[str]) -> sparse.csr_matrix:
-        rows: list[int] = []
-        cols: list[int] = []
-        for i, q in enumerate(queries):
-            for t in terms(q):
-                j = self.vocab.get(t)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-        data = np.ones(len(rows), dtype=np.float32)
-        return sparse.csr_matrix((data, (rows, cols)), shape=(len(queries), len(self.vocab)))
+    def _query_terms(self, query: str) -> list[int]:
+        out = []
+        for t in terms(query):
+            j = self.vocab.get(t)
+            if j is not None and not self.common[j]:
+                out.append(j)
+        return out
 
     def search_many(self, queries: Sequence[str], k: int = 10) -> list[list[tuple[int, float]]]:
-        """Top-``k`` ``(doc index, bm25 score)`` per query, best first (only documents sharing a term)."""
-        if not queries or self.n_docs == 0:
-            return [[] for _ in queries]
-        scores = (self._query_matrix(queries) @ self.matrix).tocsr()
+        """Top-``k`` ``(doc index, bm25 score)`` per query, best first (only documents sharing a term).
+
+        Each query gathers the posting lists of its terms and sums them with one ``bincount``; terms found in more
+        than ``common_df`` documents are left out of retrieval (they rank nothing; the re-scorer still sees them).
+        """
         out: list[list[tuple[int, float]]] = []
-        for i in range(len(queries)):
-            a, b = scores.indptr[i], scores.indptr[i + 1]
-            idx, val = scores.indices[a:b], scores.data[a:b]
+        m = self.matrix
+        for q in queries:
+            ids = self._query_terms(q) if self.n_docs else []
+            if not ids:
+                out.append([])
+                continue
+            starts, ends = m.indptr[ids], m.indptr[np.asarray(ids) + 1]
+            docs = np.concatenate([m.indices[a:b] for a, b in zip(starts, ends)])
+            if docs.size == 0:
+                out.append([])
+                continue
+            w = np.concatenate([m.data[a:b] for a, b in zip(starts, ends)])
+            uniq, inv = np.unique(docs, return_inverse=True)
+            val = np.bincount(inv, weights=w).astype(np.float32)
+            idx = uniq
             if len(val) > k:
                 top = np.argpartition(-val, k)[:k]
                 idx, val = idx[top], val[top]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kiemchung.text.normalize import strip_diacritics
+from kiemchung.claims.text import strip_diacritics
 
 # (verdict, phrases) tried in order; phrases are diacritic-free, lower-case, matched on word boundaries.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -19,11 +19,11 @@ fly (for library calls on a plain string).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 import regex
@@ -31,6 +31,8 @@ import regex
 from kiemchung.types import NormalizedText
 
 WINDOW_BEFORE = 48  # key characters looked at before a candidate
+MAX_WORDS = 5  # at most this many words between a context word and the candidate
+MAX_WORDS_AFTER = 1  # after a candidate only the next word or two: "0071000123456 (VCB)", "… - Vietcombank"
 WINDOW_AFTER = 24  # and after it (bank names often follow the number: "0071000123456 Vietcombank")
 REGEX_TIMEOUT = 0.05  # seconds; the context regexes are plain alternations of literals
 
@@ -53,13 +55,25 @@ def key_of(text: str) -> str:
 _WORD_PART = regex.compile(r"[a-z0-9]+")
 
 
+_COMBINING = re.compile("[\u0300-\u036f]+")
+
+
+def window_key(text: str) -> str:
+    """A fast key for context windows (C-level steps only); unlike :func:`key_of` it need not keep the length."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+
+
 def key_word(word: str) -> str:
     """A context word as it is matched: key form, runs of anything but letters and digits made one space."""
     return " ".join(_WORD_PART.findall(key_of(word)))
 
 
 class ContextView(Protocol):
-    """Key text around a span of the ORIGINAL text."""
+    """Key text around a span of the ORIGINAL text, and the set of key words of the whole text."""
+
+    def words(self) -> frozenset[str]: ...
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str: ...
 
@@ -67,35 +81,81 @@ class ContextView(Protocol):
 
 
 class RawView:
-    """Context computed from the original text alone."""
+    """Context computed from the original text alone: the key of each window, cached (recognizers share a view)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("_cache", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._words: frozenset[str] | None = None
+        self._cache: dict[tuple[int, int], str] = {}
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORDS.findall(window_key(self.text)))
+        return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
-        return key_of(self.text[max(0, start - width) : start])
+        k = (start, -width)
+        w = self._cache.get(k)
+        if w is None:
+            w = self._cache[k] = _sentence(window_key(self.text[max(0, start - width) : start]))
+        return w
 
     def after(self, end: int, width: int = WINDOW_AFTER) -> str:
-        return key_of(self.text[end : end + width])
+        k = (end, width)
+        w = self._cache.get(k)
+        if w is None:
+            w = self._cache[k] = _clause(window_key(self.text[end : end + width]))
+        return w
 
 
 class KeyView:
     """Context read from ``NormalizedText.key`` through the offset map (original position → normalized index)."""
 
-    __slots__ = ("norm",)
+    __slots__ = ("_words", "norm")
 
     def __init__(self, norm: NormalizedText) -> None:
         self.norm = norm
+        self._words: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(_WORDS.findall(window_key(self.norm.key)))
+        return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
         i = bisect_left(self.norm.starts, start)  # first normalized char produced at or after ``start``
-        return self.norm.key[max(0, i - width) : i]
+        return _sentence(window_key(self.norm.key[max(0, i - width) : i]))  # (the key is meant lower-case)
 
     def after(self, end: int, width: int = WINDOW_AFTER) -> str:
         i = bisect_right(self.norm.starts, end - 1) if end > 0 else 0
-        return self.norm.key[i : i + width]
+        return _clause(window_key(self.norm.key[i : i + width]))
+
+
+_CLAUSE_END = re.compile(r"[.!?;\n]\s|[!?\n]")
+
+
+def _clause(after: str) -> str:
+    """Words after a candidate count only up to the end of its clause ("… 0392 963 845!! Ngân hàng …")."""
+    m = _CLAUSE_END.search(after)
+    return after if m is None else after[: m.start()]
+
+
+def _sentence(before: str) -> str:
+    """Words before a candidate count only from the start of its sentence ("…chủ tk A. Số 0530…").
+
+    A sentence ends at ". ", "! ", "? ", "; " or a line break, except a line break right after a colon ("STK:\n…").
+    """
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("; "))
+    nl = before.rfind("\n")
+    while nl > cut:
+        head = before[:nl].rstrip(" \t")
+        if not head.endswith(":"):
+            cut = nl
+            break
+        nl = before.rfind("\n", 0, nl)
+    return before if cut < 0 else before[cut + 1 :]
 
 
 def view_for(text: str, norm: NormalizedText | None) -> ContextView:
@@ -122,47 +182,125 @@ NEGATIVE = "negative"
 class ContextMatcher:
     """Finds the nearest context word around a candidate among own, competing and negative words.
 
-    ``before`` and ``after`` map a word to its owner (``"own"``, a competing label, ``"negative"``); the after
+    ``before`` and ``after`` map a phrase to its owner (``"own"``, a competing label, ``"negative"``); the after
     table is usually short (bank names, "(VCB)"), since a word after a number more often introduces the next one.
-    Picklable: holds only the word tables; compiled regexes are cached per table.
+    The window is split into words and phrases are looked up from the candidate outwards (a dict lookup per word,
+    longest phrase first), so distance is counted in words. Picklable: holds only the tables.
     """
 
-    __slots__ = ("before", "after")
+    __slots__ = ("_by_first", "_by_last", "after", "all_phrases", "before", "own_phrases")
 
     def __init__(self, before: Mapping[str, str], after: Mapping[str, str] | None = None) -> None:
         self.before = _table(before)
         self.after = _table(after or {})
+        self._index()
+
+    def _index(self) -> None:
+        by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, owner in self.before.items():
+            ws = tuple(phrase.split())
+            by_last.setdefault(ws[-1], []).append((ws, owner))
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, owner in self.after.items():
+            ws = tuple(phrase.split())
+            by_first.setdefault(ws[0], []).append((ws, owner))
+        for d in (by_last, by_first):
+            for lst in d.values():
+                lst.sort(key=lambda t: -len(t[0]))
+        self._by_last = by_last
+        self._by_first = by_first
+        # a text in which none of the phrases occurs (all of a phrase's words) has no context hit at all
+        self.all_phrases = PhraseSet(p for t in (self.before, self.after) for p in t)
+        self.own_phrases = PhraseSet(p for t in (self.before, self.after) for p, o in t.items() if o == OWN)
 
     def __getstate__(self) -> tuple[dict[str, str], dict[str, str]]:
         return (self.before, self.after)
 
     def __setstate__(self, state: tuple[dict[str, str], dict[str, str]]) -> None:
         self.before, self.after = state
+        self._index()
 
-    def nearest(self, view: ContextView, start: int, end: int, *, before: int = WINDOW_BEFORE,
-                after: int = WINDOW_AFTER) -> ContextHit | None:
+    def nearest(
+        self,
+        view: ContextView,
+        start: int,
+        end: int,
+        *,
+        before: int = WINDOW_BEFORE,
+        after: int = WINDOW_AFTER,
+        max_words: int = MAX_WORDS,
+        max_words_after: int = MAX_WORDS_AFTER,
+    ) -> ContextHit | None:
+        """The nearest context word at most ``max_words`` words away before (``max_words_after`` after), or None."""
         best: ContextHit | None = None
-        if self.before:
-            left = view.before(start, before)
-            if left:
-                last = None
-                for m in _compile(tuple(self.before)).finditer(left, timeout=REGEX_TIMEOUT):
-                    last = m
-                if last is not None:
-                    w = key_word(last.group())
-                    best = ContextHit(w, self.before.get(w, OWN), len(left) - last.end(), "before")
-        if self.after and after:
-            right = view.after(end, after)
-            if right:
-                m = _compile(tuple(self.after)).search(right, timeout=REGEX_TIMEOUT)
-                if m is not None and (best is None or m.start() < best.distance):
-                    w = key_word(m.group())
-                    best = ContextHit(w, self.after.get(w, OWN), m.start(), "after")
+        if not self.all_phrases.any_in(view.words()):
+            return None
+        if self._by_last and before:
+            words = _WORDS.findall(view.before(start, before))
+            by_last = self._by_last
+            n = len(words)
+            for i in range(n - 1, max(-1, n - 2 - max_words), -1):
+                cands = by_last.get(words[i])
+                if cands is None:
+                    continue
+                for ws, owner in cands:
+                    k = len(ws)
+                    if k == 1 or (i + 1 >= k and tuple(words[i + 1 - k : i + 1]) == ws):
+                        best = ContextHit(" ".join(ws), owner, n - 1 - i, "before")
+                        break
+                if best is not None:
+                    break
+        if self._by_first and after and (best is None or best.distance > 0):
+            words = _WORDS.findall(view.after(end, after))
+            by_first = self._by_first
+            limit = min(len(words), max_words_after + 1)
+            if best is not None:
+                limit = min(limit, best.distance)
+            for i in range(limit):
+                cands = by_first.get(words[i])
+                if cands is None:
+                    continue
+                for ws, owner in cands:
+                    k = len(ws)
+                    if k == 1 or tuple(words[i : i + k]) == ws:
+                        return ContextHit(" ".join(ws), owner, i, "after")
         return best
 
 
-def words_table(own: Iterable[str] = (), competing: Mapping[str, Iterable[str]] | None = None,
-                negative: Iterable[str] = ()) -> dict[str, str]:
+_WORDS = re.compile(r"[a-z0-9]+")  # stdlib: a single character class, linear
+
+
+class PhraseSet:
+    """Answers fast whether any of its phrases may occur in a text, given the set of the text's key words.
+
+    Each phrase is filed under its longest word (the least common, as a rule); a phrase is present when all its
+    words are (order is not checked: this is a gate before the exact, ordered lookup).
+    """
+
+    __slots__ = ("_anchors", "_by_anchor")
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        by_anchor: dict[str, list[frozenset[str]]] = {}
+        for p in phrases:
+            words = p.split()
+            if words:
+                by_anchor.setdefault(max(words, key=len), []).append(frozenset(words))
+        self._by_anchor = by_anchor
+        self._anchors = frozenset(by_anchor)
+
+    def any_in(self, words: frozenset[str]) -> bool:
+        for a in self._anchors & words:
+            for need in self._by_anchor[a]:
+                if need <= words:
+                    return True
+        return False
+
+
+def words_table(
+    own: Iterable[str] = (),
+    competing: Mapping[str, Iterable[str]] | None = None,
+    negative: Iterable[str] = (),
+) -> dict[str, str]:
     """A word → owner table; own words win over a competitor's identical word, competitors over negatives."""
     table: dict[str, str] = {}
     for w in negative:
@@ -180,9 +318,3 @@ def _table(t: Mapping[str, str]) -> dict[str, str]:
     out = {key_word(w): o for w, o in t.items()}
     out.pop("", None)
     return dict(sorted(out.items()))
-
-
-@lru_cache(maxsize=256)
-def _compile(words: tuple[str, ...]) -> regex.Pattern[str]:
-    alts = "|".join(regex.escape(w).replace("\\ ", r"[\W_]+") for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")

@@ -17,6 +17,7 @@ A finding's evidence lists the pattern's base score, the structure check and the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -37,27 +38,31 @@ from kiemchung.types import DetectorOutput, Evidence, Finding, NormalizedText, P
 REGEX_TIMEOUT = 0.25  # seconds per finditer over one post; patterns are linear, this only guards odd input
 
 # A number followed by a currency word is an amount, never personal data ("1.250.000đ", "910.046 VNĐ", "500k").
-PRICE_AFTER = regex.compile(
-    r"\s?(?:₫|đ|vnđ|vnd|đồng|dong|k|tr|triệu|trieu|nghìn|nghin|ngàn|ngan|usd|\$|xu|lít|lit|kg|g|cm|mm|m2|m²)"
+# (stdlib ``re``: anchored alternations of literals, run on a few characters)
+PRICE_AFTER = re.compile(
+    r"\s?(?:₫|đ|vnđ|vnd|đồng|k|tr|triệu|trieu|nghìn|nghin|ngàn|usd|\$|xu|lít|kg|cm|mm|m2|m²)"
     r"(?![^\W\d_])",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-PRICE_BEFORE = regex.compile(r"(?:\$|₫|usd|vnd|vnđ)\s?$", regex.IGNORECASE)
+PRICE_BEFORE = re.compile(r"(?:\$|₫|usd|vnd|vnđ)\s?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
-    """One regex of a recognizer; ``group`` names the part of the match that is reported (0: all of it)."""
+    """One regex of a recognizer; ``group`` names the part of the match that is reported (0: all of it).
+
+    ``gate`` is an optional cheap stdlib-``re`` pattern (one plain, linear expression) that a text must contain
+    before ``regex`` runs on it: most posts have no personal data, and a gate costs a fraction of a full scan.
+    """
 
     name: str
     regex: str
     score: float
     flags: int = 0
     group: int | str = 0
+    gate: str | None = None
+    gate_flags: int = 0
 
-    @property
-    def compiled(self) -> regex.Pattern[str]:
-        return _compile(self.regex, self.flags)
 
 
 _COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
@@ -69,6 +74,16 @@ def _compile(rx: str, flags: int) -> regex.Pattern[str]:
     if c is None:
         c = _COMPILED[key] = regex.compile(rx, flags | regex.VERSION1)
     return c
+
+
+_GATES: dict[tuple[str, int], re.Pattern[str]] = {}
+
+
+def _gate(rx: str, flags: int) -> re.Pattern[str]:
+    g = _GATES.get((rx, flags))
+    if g is None:
+        g = _GATES[(rx, flags)] = re.compile(rx, flags)
+    return g
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +125,32 @@ class PatternRecognizer:
     CONTEXT_BOOST: ClassVar[float] = 0.35
     WINDOW_BEFORE: ClassVar[int] = 48
     WINDOW_AFTER: ClassVar[int] = 24
-    QUICK: ClassVar[str | None] = r"\d"  # a cheap regex the text must contain before the patterns run
+    MAX_WORDS: ClassVar[int] = 5  # words allowed between a context word and the candidate
+    NEGATIVE_MAX_WORDS: ClassVar[int] = (
+        2  # a negative word vetoes only when this close ("Mã đơn: …", "… lượt xem")
+    )
+    # A cheap gate (stdlib ``re``, a plain linear pattern) the text must match before the patterns run: most posts
+    # hold no personal data, and one ``search`` is far cheaper than running every pattern.
+    QUICK: ClassVar[str | None] = None
+    QUICK_FLAGS: ClassVar[int] = 0
+
+    # compiled once per class (class attributes: not pickled with instances)
+    _quick: ClassVar[re.Pattern[str] | None] = None
+    _compiled: ClassVar[tuple[tuple[Pattern, Any, re.Pattern[str] | None], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "QUICK" not in cls.__dict__ and cls.PATTERNS and all(p.gate for p in cls.PATTERNS):
+            flags = {p.gate_flags for p in cls.PATTERNS}
+            if len(flags) == 1:  # one search for the whole recognizer before the per-pattern gates
+                cls.QUICK = "|".join(f"(?:{p.gate})" for p in cls.PATTERNS)
+                cls.QUICK_FLAGS = flags.pop()
+        cls._quick = _gate(cls.QUICK, cls.QUICK_FLAGS) if cls.QUICK is not None else None
+        single = len(cls.PATTERNS) == 1
+        cls._compiled = tuple(
+            (p, _compile(p.regex, p.flags), None if single or p.gate is None else _gate(p.gate, p.gate_flags))
+            for p in cls.PATTERNS
+        )
 
     def __init__(self) -> None:
         self.context = ContextMatcher(
@@ -132,12 +172,23 @@ class PatternRecognizer:
 
     # -- detection -----------------------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
-        if self.QUICK is not None and _compile(self.QUICK, 0).search(text) is None:
+        quick = self._quick
+        if quick is not None and quick.search(text) is None:
             return []
-        found: dict[tuple[int, int], Candidate] = {}
-        for p in self.PATTERNS:
+        compiled = self._compiled
+        if len(compiled) == 1:
+            p, rx, _ = compiled[0]
+            g = p.group
             try:
-                for m in p.compiled.finditer(text, timeout=REGEX_TIMEOUT):
+                return [Candidate(m.start(g), m.end(g), p, m) for m in rx.finditer(text, timeout=REGEX_TIMEOUT)]
+            except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+                return []
+        found: dict[tuple[int, int], Candidate] = {}
+        for p, rx, gate in compiled:
+            if gate is not None and gate.search(text) is None:
+                continue
+            try:
+                for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
                     s, e = m.span(p.group)
                     old = found.get((s, e))
                     if old is None or p.score > old.pattern.score:
@@ -146,12 +197,20 @@ class PatternRecognizer:
                 continue
         return sorted(found.values(), key=lambda c: (c.start, -c.end))
 
-    def analyze(self, text: str, norm: NormalizedText | None = None) -> list[Finding]:
-        """Findings on the original ``text``; ``norm`` (its normalized view) feeds the context words."""
+    def analyze(
+        self, text: str, norm: NormalizedText | None = None, view: ContextView | None = None
+    ) -> list[Finding]:
+        """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
+        if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
+            if view is None:
+                view = view_for(text, norm) if norm is not None else RawView(text)
+            if not self.context.own_phrases.any_in(view.words()):
+                return []
         cands = self.candidates(text)
         if not cands:
             return []
-        view: ContextView = view_for(text, norm) if norm is not None else RawView(text)
+        if view is None:
+            view = view_for(text, norm) if norm is not None else RawView(text)
         out: list[Finding] = []
         last_end = -1
         for c in cands:
@@ -173,7 +232,11 @@ class PatternRecognizer:
         evidence = [Evidence("pattern", c.pattern.name, c.pattern.score)]
         if v.detail:
             evidence.append(Evidence("validate", v.detail, v.score_delta))
-        hit = self.context.nearest(view, c.start, c.end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER)
+        hit = self.context.nearest(
+            view, c.start, c.end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER, max_words=self.MAX_WORDS
+        )
+        if hit is not None and hit.owner == NEGATIVE and hit.distance > self.NEGATIVE_MAX_WORDS:
+            hit = None
         if hit is None:
             if self.REQUIRES_CONTEXT:
                 return None
@@ -213,11 +276,14 @@ def _is_amount(text: str, start: int, end: int) -> bool:
     return start > 0 and PRICE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
+_NON_DIGITS = re.compile(r"\D+")
+
+
 def digits_of(s: str) -> str:
-    return "".join(ch for ch in s if ch.isdigit())
+    return _NON_DIGITS.sub("", s)
 
 
-THOUSANDS = regex.compile(r"\d{1,3}(?:[.,]\d{3})+")
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
 
 def looks_like_amount(s: str) -> bool:

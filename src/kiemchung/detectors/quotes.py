@@ -5,8 +5,8 @@ Each direct quote of a post is judged against ``Document.sources`` (see :mod:`ki
 ``quotes`` list carries one :class:`~kiemchung.types.QuoteCheck` per quote, and every verdict but ``faithful``
 also makes a :class:`~kiemchung.types.Finding` on the quote's words with a side-by-side explanation.
 
-A document without sources yields no quote checks and no findings: without a source the detector cannot tell a
-faithful quote from a made-up one, and flagging every quote of every post as ``not_found`` would bury reviewers.
+A document without sources yields no quote checks and no findings: without a source the detector cannot tell
+a faithful quote from a made-up one, and flagging every quote of every post ``not_found`` would bury reviewers.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import ClassVar
 
 from kiemchung.detectors.base import Settings
 from kiemchung.quotes.check import CheckedQuote, check_quotes
-from kiemchung.quotes.explain import short
+from kiemchung.quotes.explain import change_text
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 _SCORES = {"truncated": 0.8, "altered": 0.85, "not_found": 0.7}
@@ -52,7 +52,7 @@ class QuoteIntegrityDetector:
             score = 0.6  # a short quote may be a paraphrase
         evidence = [Evidence("alignment", f"source={v.source_id or '-'} coverage={v.coverage:.2f}", score)]
         for ch in v.changes[:3]:
-            evidence.append(Evidence(ch.kind, f"«{short(ch.source_text, 80)}» → «{short(ch.post_text, 80)}»"))
+            evidence.append(Evidence(ch.kind, change_text(ch).split(": ", 1)[1]))
         return Finding(
             detector=self.name,
             label=f"quote.{v.verdict}",

@@ -7,6 +7,7 @@ published_at, text, raw record). It reads the whole file before anything is writ
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import json
@@ -109,14 +110,15 @@ def parse_iso(value: Any, path: Path, record: int | str) -> datetime | None:
     if not isinstance(value, str):
         raise fail(f"thời điểm không hợp lệ (invalid date/time): {value!r}", path, record)
     try:
-        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(value.strip())
     except ValueError as exc:
         raise fail(f"thời điểm không hợp lệ (invalid date/time): {value!r}", path, record) from exc
     return dt.astimezone(UTC) if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 class _TextExtractor(HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre"}
+    _BLOCK: ClassVar[frozenset[str]] = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
+                                             "pre"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -162,7 +164,7 @@ def jsonable(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)) and not isinstance(obj, time.struct_time):
         return [jsonable(v) for v in obj]
     if isinstance(obj, time.struct_time):
-        return datetime(*obj[:6], tzinfo=UTC).isoformat()
+        return datetime.fromtimestamp(calendar.timegm(obj), UTC).isoformat()
     if isinstance(obj, datetime):
         return obj.isoformat()
     if isinstance(obj, bytes):

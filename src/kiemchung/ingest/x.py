@@ -23,7 +23,7 @@ _PREFIX = re.compile(r"^\s*window\.YTD\.[A-Za-z0-9_]+\.part\d+\s*=\s*")
 def _text(tweet: dict[str, Any]) -> str:
     text = tweet.get("full_text", tweet.get("text"))
     if not isinstance(text, str):
-        raise ValueError("thiếu 'full_text' (missing 'full_text')")
+        raise TypeError("thiếu 'full_text' (missing 'full_text')")
     for u in (tweet.get("entities") or {}).get("urls") or []:
         if isinstance(u, dict) and isinstance(u.get("url"), str) and isinstance(u.get("expanded_url"), str):
             text = text.replace(u["url"], u["expanded_url"])
@@ -52,7 +52,7 @@ class XImporter:
                 raise fail("thiếu 'id_str' (missing tweet id)", path, i)
             try:
                 text = _text(tweet)
-            except ValueError as exc:
+            except TypeError as exc:
                 raise fail(str(exc), path, i) from None
             created = tweet.get("created_at")
             try:

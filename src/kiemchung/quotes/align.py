@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from kiemchung.quotes.tokens import TokenSeq
-from kiemchung.text.normalize import normalize
+from kiemchung.quotes.tokens import TokenSeq, plain_view
 from kiemchung.types import Source
 
 
@@ -28,9 +27,9 @@ class SourceIndex:
     unigrams: dict[str, list[int]]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=32)
 def _index_text(text: str) -> tuple[TokenSeq, dict[tuple[str, str], list[int]], dict[str, list[int]]]:
-    seq = TokenSeq.of(normalize(text))
+    seq = TokenSeq.of(plain_view(text))
     bi: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
     uni: defaultdict[str, list[int]] = defaultdict(list)
     keys = seq.keys
@@ -68,33 +67,43 @@ class PieceAlignment:
 
 
 _MAX_UNIGRAM_HITS = 64
+_MAX_BIGRAM_HITS = 24
 
 
-def _diagonals(q: list[str], index: SourceIndex, lo: int, top: int) -> list[int]:
+def _diagonals(q: list[str], index: SourceIndex, lo: int, hi: int, top: int) -> list[int]:
     votes: Counter[int] = Counter()
     bi = index.bigrams
+    common: list[int] = []
     for i in range(len(q) - 1):
-        for p in bi.get((q[i], q[i + 1]), ()):
-            if p >= lo:
+        hits = bi.get((q[i], q[i + 1]), ())
+        if len(hits) > _MAX_BIGRAM_HITS:
+            common.append(i)  # too frequent to anchor on (unless nothing rarer is shared)
+            continue
+        for p in hits:
+            if lo <= p < hi:
                 votes[p - i] += 2
-    if len(votes) < top:
+    if not votes:
+        for i in common:
+            for p in bi[(q[i], q[i + 1])]:
+                if lo <= p < hi:
+                    votes[p - i] += 2
+    if not votes:
         uni = index.unigrams
         for i, t in enumerate(q):
             pos = uni.get(t, ())
             if len(pos) <= _MAX_UNIGRAM_HITS:
                 for p in pos:
-                    if p >= lo:
+                    if lo <= p < hi:
                         votes[p - i] += 1
     if not votes:
         return []
-    # smooth: a diagonal also counts its neighbours (insertions/deletions shift it a little)
-    smooth: Counter[int] = Counter()
-    for d, v in votes.items():
-        for k in (-2, -1, 0, 1, 2):
-            smooth[d + k] += v if k == 0 else v // 2
+    # smooth the strongest diagonals: a diagonal also counts its neighbours (an insertion shifts it)
+    smooth: dict[int, int] = {}
+    for d, _ in votes.most_common(4 * top + 8):
+        smooth[d] = votes[d] + sum(votes.get(d + k, 0) // 2 for k in (-2, -1, 1, 2))
     chosen: list[int] = []
     spread = max(2, len(q) // 2)
-    for d, _ in smooth.most_common():
+    for d, _ in sorted(smooth.items(), key=lambda dv: (-dv[1], dv[0])):
         if all(abs(d - c) > spread for c in chosen):
             chosen.append(d)
             if len(chosen) >= top:
@@ -102,15 +111,18 @@ def _diagonals(q: list[str], index: SourceIndex, lo: int, top: int) -> list[int]
     return chosen
 
 
-def align_piece(q_keys: list[str], q_offset: int, index: SourceIndex, *, lo: int = 0, top: int = 3) -> PieceAlignment | None:
-    """Best local alignment of the quote tokens ``q_keys`` (absolute start ``q_offset``) in the source, or None."""
+def align_piece(
+    q_keys: list[str], q_offset: int, index: SourceIndex, *, lo: int = 0, hi: int | None = None, top: int = 3
+) -> PieceAlignment | None:
+    """Best local alignment of the quote tokens ``q_keys`` (absolute start ``q_offset``) inside source tokens
+    ``[lo, hi)``, or None."""
     m = len(q_keys)
     if m == 0:
         return None
     s_keys = index.seq.keys
-    n = len(s_keys)
+    n = len(s_keys) if hi is None else min(hi, len(s_keys))
     best: PieceAlignment | None = None
-    for d in _diagonals(q_keys, index, lo, top):
+    for d in _diagonals(q_keys, index, lo, n, top):
         w0 = max(lo, d - m // 2 - 3)
         w1 = min(n, d + m + m // 2 + 3)
         if w1 <= w0:
@@ -126,11 +138,13 @@ def align_piece(q_keys: list[str], q_offset: int, index: SourceIndex, *, lo: int
             blocks[0][1], blocks[-1][1] + blocks[-1][2], matched,
             tuple((a + q_offset, b, size) for a, b, size in blocks),
         )
-        if best is None or (cand.matched, -(cand.s_end - cand.s_start)) > (best.matched, -(best.s_end - best.s_start)):
+        if best is None or (cand.matched, best.s_end - best.s_start) > (best.matched, cand.s_end - cand.s_start):
             best = cand
+        if best.matched == m:
+            break  # every word found: no other diagonal can do better
     if best is None:
         return None
-    # report the whole piece; the verdict step pairs the unmatched head/tail with the neighbouring source tokens
+    # report the whole piece; the verdict pairs its unmatched head/tail with the neighbouring source tokens
     return PieceAlignment(q_offset, q_offset + m, best.s_start, best.s_end, best.matched, best.blocks)
 
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from kiemchung.quotes.align import index_source
 from kiemchung.quotes.explain import detail_of, explain
 from kiemchung.quotes.extract import Quote, extract_quotes
-from kiemchung.quotes.tokens import TokenSeq
+from kiemchung.quotes.tokens import TokenSeq, plain_view
 from kiemchung.quotes.verdict import SEVERITY, QuoteVerdict, judge
-from kiemchung.text.normalize import normalize
 from kiemchung.types import NormalizedText, QuoteCheck, Source
 
 
@@ -38,10 +37,13 @@ class CheckedQuote:
 
 
 def check_quotes(text: str | NormalizedText, sources: Sequence[Source]) -> list[CheckedQuote]:
-    """Find the quotes in ``text`` and judge each against ``sources`` (empty list when there are no sources)."""
+    """Find the quotes in ``text`` and judge each against ``sources`` (empty list when there are no sources).
+
+    A :class:`NormalizedText` is accepted for convenience; only its ``original`` is read (see
+    :func:`~kiemchung.quotes.tokens.plain_view`)."""
     if not sources:
         return []
-    norm = text if isinstance(text, NormalizedText) else normalize(text)
+    norm = plain_view(text.original if isinstance(text, NormalizedText) else text)
     quotes = extract_quotes(norm)
     if not quotes:
         return []
@@ -56,7 +58,7 @@ def check_quotes(text: str | NormalizedText, sources: Sequence[Source]) -> list[
 
 
 def worst_verdict(verdicts: Sequence[str], default: str = "not_found") -> str:
-    """The most severe verdict (not_found > altered > truncated > faithful); ``default`` when there is none."""
+    """The most severe verdict (not_found > altered > truncated > faithful); ``default`` when none."""
     if not verdicts:
         return default
     return max(verdicts, key=lambda v: SEVERITY[v])

@@ -26,7 +26,15 @@ def detail_of(v: QuoteVerdict) -> str:
         return f"not_found: coverage={v.coverage:.2f}"
     if not v.changes:
         return f"faithful: coverage={v.coverage:.2f}"
-    c = v.changes[0]
+    return change_text(v.changes[0])
+
+
+def change_text(c: Change) -> str:
+    """``kind: «source» → «post»`` (one side only when the other is empty)."""
+    if not c.post_text:
+        return f"{c.kind}: «{short(c.source_text, 80)}»"
+    if not c.source_text:
+        return f"{c.kind}: → «{short(c.post_text, 80)}»"
     return f"{c.kind}: «{short(c.source_text, 80)}» → «{short(c.post_text, 80)}»"
 
 
@@ -53,6 +61,8 @@ def explain(v: QuoteVerdict, quote_text: str, speaker: str) -> str:
         how, pair = "thay bằng từ trái nghĩa", f"«{short(c.source_text, 60)}» → «{short(c.post_text, 60)}»"
     elif c.kind == "qualifier_replaced":
         how, pair = "thay từ giới hạn", f"«{short(c.source_text, 60)}» → «{short(c.post_text, 60)}»"
+    elif c.kind == "word_changed":
+        how, pair = "đổi từ", f"«{short(c.source_text, 60)}» → «{short(c.post_text, 60)}»"
     else:
         how, pair = "nhiều từ bị thay đổi", ""
     tail = f" ({how}: {pair})" if pair else f" ({how})"

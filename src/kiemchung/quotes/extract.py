@@ -1,7 +1,8 @@
 """Find direct quotes in a post and who the post says said them.
 
 Quote marks: “…”, "…", «…», ‘…’ (a “ may close with " and the other way round). Attribution is read around the
-quote on the diacritic-free key, so "ong Nguyen Van A noi" works like "ông Nguyễn Văn A nói":
+quote on the lower-cased text, then on its diacritic-free key, so "ong Nguyen Van A noi" works like
+"ông Nguyễn Văn A nói" (the key alone would read "Hà Nội" as the verb "nói"):
 
 - before: ``<speaker> <verb> [rằng|là][:,] “…”`` (verbs in :data:`~kiemchung.quotes.lexicon.SPEECH_VERBS`),
   ``Theo <speaker>, “…”``, ``<title> <Name>: “…”``;
@@ -15,36 +16,88 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from kiemchung.quotes.lexicon import PERSONAL_TITLES, SPEECH_VERBS, TITLES, key_of
+from kiemchung.quotes.lexicon import SPEECH_VERBS, TITLES, key_of, words_of
 from kiemchung.types import NormalizedText
 
-_QUOTE_RE = re.compile(r"“([^“”\"\n]{2,3000}?)[”\"]|\"([^\"“”\n]{2,3000}?)[\"”]|«([^«»\n]{2,3000}?)»|‘([^‘’\n]{2,3000}?)’")
+_QUOTE_RE = re.compile(
+    r"“([^“”\"\n]{2,3000}?)[”\"]|\"([^\"“”\n]{2,3000}?)[\"”]|«([^«»\n]{2,3000}?)»|‘([^‘’\n]{2,3000}?)’"
+)
 _ELLIPSIS_RE = re.compile(r"\s*(?:\[\s*(?:…|\.{2,})\s*\]|\(\s*(?:…|\.{2,})\s*\)|…|\.{3,})\s*")
 _WORD_RE = re.compile(r"\w+")
+_SENT_END_RE = re.compile(r"[.!?\n]")
+_ABBREV_DOT_RE = re.compile(r"(?:^|\W)(?:TS|GS|PGS|ThS|BS|KS|TP|Th|Mr|Mrs|PCT|CT)$", re.I)
+_CONTEXT = 300  # characters read on each side of a quote for its attribution
 
 
-def _alt(phrases: tuple[str, ...]) -> str:
-    keys = sorted({" ".join(key_of(p)) for p in phrases}, key=len, reverse=True)
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Index after the last sentence end in ``text[lo:pos]`` (the dot of "PGS.TS" is not one)."""
+    for m in reversed(list(_SENT_END_RE.finditer(text, lo, pos))):
+        if m.group() == "." and _ABBREV_DOT_RE.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        return m.end()
+    return lo
+
+
+def _alt(phrases: tuple[str, ...], form: Callable[[str], tuple[str, ...]]) -> str:
+    keys = sorted({" ".join(form(p)) for p in phrases}, key=len, reverse=True)
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
 
-_VERBS = _alt(SPEECH_VERBS)
-_TITLES = _alt(TITLES)
-_PTITLES = _alt(PERSONAL_TITLES)
-# the speaker: up to 8 words with no sentence punctuation
-_SPK = r"[^\W\d_][\w.]*(?:\s+[\w.]+){0,7}?"
-_BEFORE_VERB_RE = re.compile(
-    rf"(?P<spk>{_SPK})\s+(?P<verb>{_VERBS})\b(?:\s+\w+){{0,6}}?(?:\s+(?:rang|la))?\s*[:,]?\s*$"
-)
-_BEFORE_THEO_RE = re.compile(rf"(?:^|[\s,.(])theo\s+(?P<spk>{_SPK})\s*[,:]\s*$")
-_BEFORE_COLON_RE = re.compile(rf"(?P<spk>(?:{_TITLES})\.?\s+{_SPK})\s*:\s*$")
-_AFTER_SPK_VERB_RE = re.compile(rf"^\s*[,.–—-]*\s*(?P<spk>{_SPK})\s+(?:{_VERBS})\b")
-_AFTER_VERB_SPK_RE = re.compile(rf"^\s*[,–—-]\s*(?:{_VERBS})\s+(?P<spk>{_SPK})\s*(?:[.,;!?)]|$)")
-_AFTER_DASH_RE = re.compile(rf"^\s*[–—-]\s*(?P<spk>(?:{_TITLES})\.?\s+{_SPK}|[^\W\d_]+(?:\s+[^\W\d_]+){{1,3}})\s*(?:[.,;!?)]|$)")
-_TITLE_START_RE = re.compile(rf"\b(?:{_TITLES})\b")
-_TITLE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{_TITLES})\.?\s*$")
+# the speaker: up to 12 words with no sentence punctuation
+_SPK = r"(?<!\w)[^\W\d_][\w.]*(?:\s+[\w.]+){0,11}?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """Attribution patterns over one view of the text: lower-cased (with diacritics) or the diacritic-free key."""
+
+    before_verb: re.Pattern[str]
+    before_theo: re.Pattern[str]
+    before_colon: re.Pattern[str]
+    before_name_colon: re.Pattern[str]
+    after_spk_verb: re.Pattern[str]
+    after_verb_spk: re.Pattern[str]
+    after_dash: re.Pattern[str]
+    title_start: re.Pattern[str]
+    title_before: re.Pattern[str]
+    verb: re.Pattern[str]
+
+    @classmethod
+    def build(cls, form: Callable[[str], tuple[str, ...]]) -> _Patterns:
+        verbs, titles = _alt(SPEECH_VERBS, form), _alt(TITLES, form)
+        rang, theo = " ".join(form("rằng")), " ".join(form("theo"))
+        return cls(
+            re.compile(
+                rf"(?P<spk>{_SPK})\s+(?P<verb>{verbs})(?!\w)(?:\s+\w+){{0,6}}?(?:\s+(?:{rang}|là|la))?\s*[:,]?\s*$"
+            ),
+            re.compile(rf"(?:^|[\s,.(]){theo}\s+(?P<spk>{_SPK})\s*[,:]\s*$"),
+            re.compile(rf"(?<!\w)(?P<spk>(?:{titles})\.?\s*{_SPK})\s*:\s*$"),
+            re.compile(r"(?:^|(?<=[.!?,;]\s))(?P<spk>[^\W\d_]+(?:\s+[^\W\d_]+){1,5})\s*:\s*$"),
+            re.compile(
+                rf"^\s*(?:[,–—-]+\s*|(?=(?:{titles})(?!\w)))(?P<spk>{_SPK})\s+(?P<verb>{verbs})(?!\w)"
+            ),
+            re.compile(rf"^\s*[,–—-]\s*(?P<verb>{verbs})\s+(?P<spk>{_SPK})\s*(?:[.,;!?)]|$)"),
+            re.compile(
+                rf"^\s*[–—-]\s*(?P<spk>(?:{titles})\.?\s+{_SPK}|[^\W\d_]+(?:\s+[^\W\d_]+){{1,3}})"
+                r"\s*(?:[.,;!?)]|$)"
+            ),
+            re.compile(rf"(?<!\w)(?:{titles})(?!\w)"),
+            re.compile(rf"(?<!\w)(?:{titles})\.?\s*$"),
+            re.compile(rf"(?<!\w)(?:{verbs})(?!\w)"),
+        )
+
+
+_WITH_MARKS = _Patterns.build(words_of)
+_KEY = _Patterns.build(key_of)
+
+
+def _views(norm: NormalizedText) -> tuple[tuple[str, _Patterns], ...]:
+    """Views to read attributions on: the normalized text (with diacritics), then the diacritic-free key for
+    posts typed without them (the key alone would read "Hà Nội" as the verb "nói")."""
+    return ((norm.normalized, _WITH_MARKS), (norm.key, _KEY))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +126,19 @@ def _norm_index(norm: NormalizedText, orig_pos: int) -> int:
     return bisect_left(norm.starts, orig_pos)
 
 
-def _speaker_span(norm: NormalizedText, ks: int, ke: int, lo: int) -> tuple[int, int] | None:
-    """Trim a speaker candidate (normalized span [ks, ke)) to start at its last title, else at a capitalized run."""
-    key = norm.key
+def _speaker_span(
+    norm: NormalizedText, ks: int, ke: int, lo: int, text: str, pats: _Patterns
+) -> tuple[int, int] | None:
+    """Trim a speaker candidate (span [ks, ke) of ``text``) to start at its last title, else at the capitalized
+    run before the verb; titles joined in front ("PGS.TS") are taken in, down to ``lo``."""
+    key = text
     cand = key[ks:ke]
     # cut at the last clause punctuation
     cut = max(cand.rfind(","), cand.rfind(";"), cand.rfind(":"), cand.rfind("("), cand.rfind('"'))
     if cut >= 0:
         ks += cut + 1
         cand = key[ks:ke]
-    titles = list(_TITLE_START_RE.finditer(cand))
+    titles = list(pats.title_start.finditer(cand))
     if titles:
         # take the first title of the last run of titles ("Phó Thủ tướng", "PGS.TS")
         first = titles[-1]
@@ -118,7 +174,7 @@ def _speaker_span(norm: NormalizedText, ks: int, ke: int, lo: int) -> tuple[int,
         s += 1
     # take in titles joined to the front ("PGS.TS", "Phó Thủ tướng")
     while True:
-        m = _TITLE_BEFORE_RE.search(key, max(lo, s - 24), s)
+        m = pats.title_before.search(key, max(lo, s - 24), s)
         if not m or m.start() < lo:
             break
         s = m.start()
@@ -143,19 +199,11 @@ def extract_quotes(norm: NormalizedText, *, min_words: int = 4, min_words_attrib
         # context windows: from the previous sentence end / previous quote to the quote, and after it
         prev_end = matches[idx - 1].end() if idx else 0
         next_start = matches[idx + 1].start() if idx + 1 < len(matches) else len(text)
-        lo = prev_end
-        for sep in ".!?\n":
-            p = text.rfind(sep, prev_end, m.start())
-            # an abbreviation dot (TS., GS.) does not end a sentence
-            if p >= 0 and sep == "." and re.search(r"(?:^|\W)(?:TS|GS|PGS|ThS|BS|KS|TP|Th|Mr|Mrs)$", text[max(0, p - 4) : p], re.I):
-                continue
-            if p >= 0:
-                lo = max(lo, p + 1)
-        hi = next_start
-        for sep in ".!?\n":
-            p = text.find(sep, m.end(), next_start)
-            if p >= 0:
-                hi = min(hi, p + (1 if sep != "\n" else 0))
+        lo = max(prev_end, m.start() - _CONTEXT, _sentence_start(text, prev_end, m.start()))
+        hi = min(next_start, m.end() + _CONTEXT)
+        end = _SENT_END_RE.search(text, m.end(), hi)
+        if end:
+            hi = end.end()
         speaker_span = _attribution(norm, _norm_index(norm, lo), _norm_index(norm, m.start()),
                                     _norm_index(norm, m.end()), _norm_index(norm, hi))
         words = _n_words(text[cs:ce])
@@ -189,26 +237,40 @@ def _split_ellipsis(text: str, cs: int, ce: int) -> tuple[list[tuple[int, int]],
     return pieces, lead, trail
 
 
+def _mask_names(text: str, norm: NormalizedText, lo: int, hi: int, pats: _Patterns) -> str:
+    """``text`` with every speech verb that is capitalized in the original (a name: "Lâm Quốc Bảo", not the
+    verb "bảo") disguised, so attribution patterns cannot take it for a verb; same length as ``text``."""
+    chars = None
+    for m in pats.verb.finditer(text, lo, hi):
+        a, _ = norm.to_original(m.start(), m.start() + 1)
+        if norm.original[a : a + 1].isupper():
+            if chars is None:
+                chars = list(text)
+            chars[m.start()] = "ŋ"  # a letter no Vietnamese verb starts with
+    return text if chars is None else "".join(chars)
+
+
 def _attribution(norm: NormalizedText, lo: int, qs: int, qe: int, hi: int) -> tuple[int, int] | None:
     """Normalized span of the speaker named around the quote at normalized [qs, qe), or None."""
-    key = norm.key
-    before = key[lo:qs]
-    m = _BEFORE_VERB_RE.search(before)
-    if m:
-        sp = _speaker_span(norm, lo + m.start("spk"), lo + m.end("spk"), lo)
-        if sp:
-            return sp
-    m = _BEFORE_THEO_RE.search(before)
-    if m:
-        return _speaker_span(norm, lo + m.start("spk"), lo + m.end("spk"), lo)
-    m = _BEFORE_COLON_RE.search(before)
-    if m:
-        return _speaker_span(norm, lo + m.start("spk"), lo + m.end("spk"), lo)
-    after = key[qe:hi]
-    for rx in (_AFTER_VERB_SPK_RE, _AFTER_SPK_VERB_RE, _AFTER_DASH_RE):
-        m = rx.search(after)
+    for full, pats in _views(norm):
+        text = _mask_names(full, norm, lo, hi, pats)
+        before = text[lo:qs]
+        for rx in (pats.before_verb, pats.before_theo, pats.before_colon):
+            m = rx.search(before)
+            if m:
+                sp = _speaker_span(norm, lo + m.start("spk"), lo + m.end("spk"), lo, text, pats)
+                if sp:
+                    return sp
+        after = text[qe:hi]
+        for rx in (pats.after_verb_spk, pats.after_spk_verb, pats.after_dash):
+            m = rx.search(after)
+            if m:
+                sp = _speaker_span(norm, qe + m.start("spk"), qe + m.end("spk"), qe, text, pats)
+                if sp:
+                    return sp
+        m = pats.before_name_colon.search(before)
         if m:
-            sp = _speaker_span(norm, qe + m.start("spk"), qe + m.end("spk"), qe)
+            sp = _speaker_span(norm, lo + m.start("spk"), lo + m.end("spk"), lo, text, pats)
             if sp:
                 return sp
     return None

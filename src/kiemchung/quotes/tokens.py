@@ -1,4 +1,4 @@
-"""Word tokens of a normalized text, with the punctuation break before each token and offsets back to the original.
+"""Word tokens of a text view, with the punctuation break before each token and offsets back to the original.
 
 Alignment compares ``keys`` (diacritic-free, numbers without thousand/decimal separators); verdict rules read
 ``words`` (normalized, with diacritics when the writer typed them).
@@ -7,11 +7,48 @@ Alignment compares ``keys`` (diacritic-free, numbers without thousand/decimal se
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from kiemchung.quotes.lexicon import ABBREVIATIONS
+from kiemchung.quotes.lexicon import ABBREVIATIONS, SHORTHAND_KEYS
+from kiemchung.text.normalize import strip_diacritics
 from kiemchung.types import NormalizedText
+
+_ZERO_WIDTH = frozenset({"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"})
+
+
+def plain_view(text: str) -> NormalizedText:
+    """A literal view of ``text``: NFC, lower case, zero-width characters dropped, and its diacritic-free key,
+    with the offset map back to ``text``.
+
+    Quotes are compared on this view rather than on the analyzer's normalization, which may expand teencode or
+    restore diacritics: a quote check must judge the words the writer typed, not a guess at them.
+    """
+    if unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _ZERO_WIDTH):
+        low = text.lower()
+        if len(low) == len(text):  # the common case: one character for one character
+            return NormalizedText(text, low, strip_diacritics(low), tuple(range(len(text))),
+                                  tuple(range(1, len(text) + 1)))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        if text[i] in _ZERO_WIDTH:
+            i = j
+            continue
+        cluster = unicodedata.normalize("NFKC", text[i:j]).lower()
+        for c in cluster:
+            out.append(c)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    norm = "".join(out)
+    return NormalizedText(text, norm, strip_diacritics(norm), tuple(starts), tuple(ends))
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:\d+)?")
 _SENTENCE_CHARS = frozenset(".!?\n…")
@@ -20,8 +57,17 @@ _CLAUSE_CHARS = frozenset(",;:–—()[]\"“”«»‘’-")
 NO_BREAK, CLAUSE_BREAK, SENTENCE_BREAK = 0, 1, 2
 
 
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?%?")
+
+
 def number_key(tok: str) -> str:
-    return tok.replace(".", "").replace(",", "")
+    """A figure as written in Vietnamese ("2.500", "6,5", "12%") → its plain value ("2500", "6.5", "12")."""
+    tok = tok.rstrip("%")
+    if _THOUSANDS_DOT.fullmatch(tok) or ("," in tok and "." not in tok):
+        tok = tok.replace(".", "").replace(",", ".")
+    elif "," in tok:
+        tok = tok.replace(",", "")
+    return tok
 
 
 @dataclass(slots=True)
@@ -65,7 +111,7 @@ class TokenSeq:
                     brk = CLAUSE_BREAK
             tok = m.group()
             num = tok[0].isdigit()
-            keys.append(number_key(tok) if num else tok)
+            keys.append(number_key(tok) if num else SHORTHAND_KEYS.get(tok, tok))
             words.append(nrm[s:e])
             starts.append(s)
             ends.append(e)

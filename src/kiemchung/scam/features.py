@@ -45,40 +45,57 @@ def _name_sub(m: re.Match[str]) -> str:
     return " tenriengx "
 
 
-def mask(text: str) -> str:
-    """Replace URLs, e-mails, phones, hotlines, money, codes, digit runs and personal names by placeholder words."""
-    t = _URL.sub(" lienketx ", text)
+def mask_names(text: str) -> str:
+    """Replace personal names (surname + capitalised words, or honorific + given name) in an ORIGINAL text."""
+    return _NAME.sub(_name_sub, text)
+
+
+def mask_key(key: str) -> str:
+    """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
+    if not any(c.isdigit() for c in key) and "." not in key and "@" not in key:
+        return key
+    t = _URL.sub(" lienketx ", key)
     t = _EMAIL.sub(" thudientux ", t)
     t = _PHONE.sub(" sodienthoaix ", t)
     t = _HOTLINE.sub(" hotlinex ", t)
     t = _MONEY.sub(" sotienx ", t)
     t = _CODE.sub(" maxacthucx ", t)
-    t = _DIGITS.sub(" daysox ", t)
-    t = _NAME.sub(_name_sub, t)
-    return t
+    return _DIGITS.sub(" daysox ", t)
+
+
+def mask(text: str) -> str:
+    """Mask names in the original, then everything else: what training sees (never printed or stored)."""
+    return mask_key(mask_names(text))
 
 
 _WORD = re.compile(r"\w+")
+_CACHE: dict[str, int] = {}
+_MIX = 0x9E3779B1
 
 
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8")) & _MASK
+def _h(w: str) -> int:
+    h = _CACHE.get(w)
+    if h is None:
+        h = zlib.crc32(w.encode("utf-8"))
+        if len(_CACHE) > 500_000:
+            _CACHE.clear()
+        _CACHE[w] = h
+    return h
 
 
 def feature_ids(key: str) -> list[int]:
-    """Hashed feature ids of a masked, diacritic-free, lower-case text."""
-    words = _WORD.findall(key)
-    feats = [_h(w) for w in words]
-    feats.extend(_h(a + " " + b) for a, b in zip(words, words[1:]))
-    s = " " + " ".join(words) + " "
-    feats.extend(_h("#" + s[i : i + 4]) for i in range(len(s) - 3))
-    return feats
+    """Hashed ids of word unigrams and bigrams of a masked, diacritic-free, lower-case text."""
+    hs = [_h(w) for w in _WORD.findall(key)]
+    ids = [h & _MASK for h in hs]
+    ids.extend(((a * _MIX) ^ b) & _MASK for a, b in zip(hs, hs[1:]))
+    return ids
 
 
-def featurize(text: str) -> list[int]:
-    """Mask the ORIGINAL text, normalize it and hash its features."""
-    return feature_ids(normalize(mask(text)).key)
+def featurize_key(key: str) -> list[int]:
+    """Feature ids of a normalized key (what the detector uses)."""
+    return feature_ids(mask_key(key))
 
 
-def featurize_many(texts: Iterable[str]) -> list[list[int]]:
-    return [featurize(t) for t in texts]
+def featurize_text(text: str) -> list[int]:
+    """Feature ids of an original text (what training uses: names are masked first)."""
+    return feature_ids(mask_key(normalize(mask_names(text)).key))

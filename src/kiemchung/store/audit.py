@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiemchung.errors import AuditIntegrityError
@@ -45,6 +45,13 @@ def event_hash(prev_hash: str, *, id: int, at: datetime, actor: str, action: str
     body = canonical_json({"id": id, "at": _at_text(at), "actor": actor, "action": action, "entity": entity,
                            "entity_id": entity_id, "data": data})
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def ensure_head(engine: Engine) -> None:
+    """Create the chain's tip row if missing (the first migration does it; ``create_all`` calls this)."""
+    with engine.begin() as conn:
+        if conn.execute(select(AuditHead.id).where(AuditHead.id == 1)).first() is None:
+            conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
 
 
 def append(session: Session, actor: str, action: str, entity: str, entity_id: object = "",

@@ -45,7 +45,7 @@ def resolve_url(url: str | None = None) -> str:
         return f"sqlite:///{path}"
     if "://" not in chosen:  # a bare file path
         return f"sqlite:///{Path(chosen).expanduser().resolve()}"
-    if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):
+    if chosen.startswith(("postgresql://", "postgres://")):
         chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
     return chosen
 
@@ -66,7 +66,7 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     resolved = resolve_url(url)
     try:
         u = make_url(resolved)
-    except Exception as exc:  # noqa: BLE001 - sqlalchemy raises ArgumentError and friends
+    except Exception as exc:
         raise StoreError(f"địa chỉ cơ sở dữ liệu không hợp lệ (invalid database URL): {exc}") from exc
     backend = u.get_backend_name()
     if backend == "sqlite":
@@ -111,10 +111,16 @@ class Store:
         return self.engine.url.render_as_string(hide_password=True)
 
     def create_all(self) -> None:
-        """Create every table directly from the models (tests, in-memory demos). Prefer :meth:`upgrade`."""
+        """Create every table directly from the models and mark the database as migrated to head (fast:
+        tests, in-memory demos). Prefer :meth:`upgrade` for real databases."""
+        from kiemchung.store.migrate import stamp_head
         from kiemchung.store.schema import Base
 
+        from kiemchung.store.audit import ensure_head
+
         Base.metadata.create_all(self.engine)
+        ensure_head(self.engine)
+        stamp_head(self.engine)
 
     def upgrade(self, revision: str = "head") -> None:
         """Apply the Alembic migrations shipped in the package up to ``revision``."""

@@ -19,11 +19,12 @@ Errors: :class:`NotFoundError`, :class:`InvalidTransitionError` (both ``StoreErr
 
 from __future__ import annotations
 
+import builtins
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy import func, or_, select
@@ -36,8 +37,8 @@ from kiemchung.store.schema import (
     PLATFORMS,
     ROLES,
     Account,
-    Finding,
     FactCheck,
+    Finding,
     ImportBatch,
     Member,
     Page,
@@ -69,7 +70,9 @@ def slugify(text: str) -> str:
 
 
 def normalize_url(url: str) -> str:
-    """Canonical form of a page URL: scheme and host lower-cased, ``www.`` kept, trailing slash dropped."""
+    """Canonical form of a page URL: https assumed, host lower-cased without ``www.`` (and without ``m.`` on
+    the social platforms), trailing slash and fragment dropped, so ``www.facebook.com/an/`` equals
+    ``https://facebook.com/an``."""
     raw = url.strip()
     if not raw:
         raise InputError("địa chỉ trang trống (empty page URL)")
@@ -79,7 +82,11 @@ def normalize_url(url: str) -> str:
     if not parts.netloc:
         raise InputError(f"địa chỉ trang không hợp lệ (invalid page URL): {url!r}")
     path = parts.path.rstrip("/")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    host = parts.netloc.lower()
+    host = host.removeprefix("www.")
+    if host.startswith("m.") and any(host[2:] == h for hosts, _ in _HOSTS for h in hosts):
+        host = host[2:]
+    return urlunsplit((parts.scheme.lower(), host, path, parts.query, ""))
 
 
 _HOSTS = (
@@ -112,7 +119,7 @@ def parse_when(value: str | datetime | date | None) -> datetime | None:
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=UTC)
     try:
-        dt = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        dt = datetime.fromisoformat(value.strip())
     except ValueError as exc:
         raise InputError(f"thời điểm không hợp lệ (invalid date/time): {value!r}") from exc
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
@@ -170,7 +177,7 @@ class UnitRepository(_Repository):
             q = q.where(Unit.status == "active")
         return list(self.session.execute(q).scalars())
 
-    def children(self, ref: int | str) -> list[Unit]:
+    def children(self, ref: int | str) -> builtins.list[Unit]:
         unit = self.get(ref)
         return list(self.session.execute(select(Unit).where(Unit.parent_id == unit.id).order_by(Unit.id)).scalars())
 
@@ -250,11 +257,15 @@ class MemberRepository(_Repository):
 class AccountRepository(_Repository):
     """Logins with a role; passwords hashed with Argon2id. Writes need an administrator."""
 
-    @staticmethod
-    def _hasher() -> Any:
+    #: Argon2id parameters (argon2-cffi defaults: RFC 9106 low-memory profile). Tests may lower them.
+    hasher_params: ClassVar[dict[str, int]] = {}
+
+    @classmethod
+    def _hasher(cls) -> Any:
         from argon2 import PasswordHasher
 
-        return PasswordHasher()
+        params: dict[str, Any] = dict(cls.hasher_params)
+        return PasswordHasher(**params)
 
     def add(self, login: str, password: str, role: str, *, unit: int | str | None = None,
             member: int | None = None) -> Account:
@@ -443,7 +454,7 @@ class PageRepository(_Repository):
     def retire(self, ref: int | str) -> Page:
         return self._move(ref, "retired")
 
-    def missing_declarations(self, *, unit: int | str | None = None) -> list[dict[str, Any]]:
+    def missing_declarations(self, *, unit: int | str | None = None) -> builtins.list[dict[str, Any]]:
         """Active members lacking a live page on a platform the ``pages.required_platforms`` setting requires."""
         required = SettingsRepository(self.session, self.actor).get("pages.required_platforms")
         members = MemberRepository(self.session, self.actor).list(unit=unit)
@@ -451,8 +462,9 @@ class PageRepository(_Repository):
         for mid, platform in self.session.execute(
             select(Page.member_id, Page.platform).where(Page.status != "retired", Page.member_id.is_not(None))
         ):
-            have.setdefault(mid, set()).add(platform)
-        out = []
+            if mid is not None:
+                have.setdefault(mid, set()).add(platform)
+        out: builtins.list[dict[str, Any]] = []
         for m in members:
             missing = [p for p in required if p not in have.get(m.id, set())]
             if missing:
@@ -487,8 +499,9 @@ class SettingsRepository(_Repository):
 
     def set(self, key: str, value: Any) -> Any:
         require(self.actor, "settings.write")
-        if key == "pages.required_platforms":
-            if not isinstance(value, list) or any(p not in PLATFORMS for p in value):
+        if key == "pages.required_platforms" and (
+            not isinstance(value, list) or any(p not in PLATFORMS for p in value)
+        ):
                 raise InputError(f"pages.required_platforms phải là danh sách trong {list(PLATFORMS)}")
         row = self.session.get(Setting, key)
         before = row.value if row is not None else SETTING_DEFAULTS.get(key)
@@ -587,7 +600,7 @@ class FindingRepository(_Repository):
         q = q.order_by(Finding.id.desc()).limit(limit).offset(offset)
         return list(self.session.execute(q).scalars())
 
-    def history(self, post_id: int) -> list[Finding]:
+    def history(self, post_id: int) -> builtins.list[Finding]:
         """Every finding ever recorded for a post, oldest first (all model versions)."""
         PostRepository(self.session, self.actor).get(post_id)
         return list(self.session.execute(
@@ -702,11 +715,19 @@ def _factcheck_date(value: Any) -> date | None:
 class FactCheckRepository(_Repository):
     """Published fact-checks; :meth:`all_dicts` gives DESIGN §5 dicts for the claims detector."""
 
-    def add_many(self, items: Iterable[Mapping[str, Any]]) -> int:
-        """Insert or update fact-checks by ``id``; returns how many were written. Needs an administrator."""
+    def add_many(self, items: Iterable[Mapping[str, Any] | Any]) -> int:
+        """Insert or update fact-checks by ``id``; returns how many were written. Needs an administrator.
+
+        Items are DESIGN §5 dicts or objects with ``to_dict()`` (``kiemchung.claims.model.FactCheck``)."""
+        counts = self.merge(items)
+        return counts["added"] + counts["updated"] + counts["unchanged"]
+
+    def merge(self, items: Iterable[Mapping[str, Any] | Any]) -> dict[str, int]:
+        """Like :meth:`add_many`, returning ``{"added", "updated", "unchanged", "total"}``."""
         require(self.actor, "factchecks.write")
-        n = 0
-        for i, it in enumerate(items):
+        added = updated = unchanged = 0
+        for i, item in enumerate(items):
+            it = item if isinstance(item, Mapping) else item.to_dict()
             fid, claim = it.get("id"), it.get("claim")
             if not fid or not isinstance(claim, str) or not claim.strip():
                 raise InputError("kiểm chứng cần 'id' và 'claim' (fact-check needs id and claim)", record=i + 1)
@@ -715,14 +736,18 @@ class FactCheckRepository(_Repository):
                       "date": _factcheck_date(it.get("date")), "publisher": str(it.get("publisher") or "")}
             if row is None:
                 self.session.add(FactCheck(id=str(fid), **values))
+                self.session.flush()
+                added += 1
+            elif all(getattr(row, k) == v for k, v in values.items()):
+                unchanged += 1
             else:
                 for k, v in values.items():
                     setattr(row, k, v)
-            n += 1
+                updated += 1
         self.session.flush()
-        if n:
-            self._audit("factchecks.add", "factcheck", "", {"count": n})
-        return n
+        if added or updated:
+            self._audit("factchecks.import", "factcheck", "", {"added": added, "updated": updated})
+        return {"added": added, "updated": updated, "unchanged": unchanged, "total": self.count()}
 
     def get(self, factcheck_id: str) -> FactCheck:
         row = self.session.get(FactCheck, factcheck_id)
@@ -765,7 +790,7 @@ class SourceDocumentRepository(_Repository):
     def list(self) -> list[SourceDocument]:
         return list(self.session.execute(select(SourceDocument).order_by(SourceDocument.id)).scalars())
 
-    def as_sources(self, keys: Sequence[str] | None = None) -> list[Any]:
+    def as_sources(self, keys: Sequence[str] | None = None) -> builtins.list[Any]:
         """``kiemchung.types.Source`` objects for the analyzer (all, or the given keys)."""
         from kiemchung.types import Source
 

@@ -83,7 +83,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON, Any: JSON}
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON, Any: JSON}  # noqa: RUF012
 
 
 class Unit(Base):
@@ -223,13 +223,15 @@ class Post(Base):
     raw: Mapped[dict[str, Any]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_scan_id: Mapped[int | None] = mapped_column(ForeignKey("scans.id"), index=True)
 
     page: Mapped[Page] = relationship()
 
     def to_dict(self, *, raw: bool = False) -> dict[str, Any]:
-        out = {"id": self.id, "page_id": self.page_id, "batch_id": self.batch_id, "external_id": self.external_id,
+        out: dict[str, Any] = {"id": self.id, "page_id": self.page_id, "batch_id": self.batch_id, "external_id": self.external_id,
                "url": self.url, "published_at": _iso(self.published_at), "text": self.text,
-               "content_hash": self.content_hash, "imported_at": _iso(self.imported_at)}
+               "content_hash": self.content_hash, "imported_at": _iso(self.imported_at),
+               "last_scan_id": self.last_scan_id}
         if raw:
             out["raw"] = self.raw
         return out

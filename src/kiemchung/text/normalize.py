@@ -2,18 +2,25 @@
 
 ``normalize(text)`` returns a :class:`~kiemchung.types.NormalizedText`; the input is never changed.
 
-Stages (each keeps a map from every output character to the span of the input it came from):
+The text is split on spaces into chunks; each distinct chunk is analysed once and cached (posts repeat their
+words), so the hot path is a dictionary look-up per chunk. A chunk goes through (each stage keeps a map from every
+output character to the span of the input it came from):
 
 1. ``offsets.clean``: NFC/NFKC (combining accents, full-width and "fancy" letters), zero-width characters out.
 2. Case folding and one tone-placement style (old style: ``hoà→hòa``, ``khoẻ→khỏe``, ``thuý→thúy``;
    ``tuởng→tưởng``). Both are length-preserving.
 3. Tokens (one compiled regex): URLs, e-mails, @mentions, #hashtags, emoticons, numbers (prices, phones, times,
-   ``500k``), words, emoji, punctuation. URLs, e-mails, mentions, hashtags, numbers, emoticons and emoji are
-   kept whole and never rewritten.
-4. Words: digits/symbols standing for letters inside words undone (``ch3t→chet``, ``ch@o→chao``), letters
-   repeated for emphasis squashed (``quáaaa→quá``; ``xoong``, ``good`` kept), letters split by separators
-   (``đ.m``, ``v-c-l``) or spaces (``n g u``) joined, teencode expanded (``ko→không``, ``ntn→như thế nào``) —
-   except for capitalised names in the middle of a sentence. Word results are cached.
+   ``500k``, ``20k/kg``), words, emoji, punctuation. URLs, e-mails, mentions, hashtags, numbers, emoticons and
+   emoji are kept whole and never rewritten (only case-folded).
+4. Words (``words.py``): digits/symbols standing for letters inside words undone (``ch3t→chết``,
+   ``ch@o→chao``), letters repeated for emphasis squashed (``quáaaa→quá``; ``xoong``, ``good``, ``kkkk`` kept),
+   letters split by separators (``đ.m``, ``v-c-l``) joined, teencode expanded (``ko→không``,
+   ``ntn→như thế nào``). A capitalised teencode-looking word in the middle of a sentence is a name ("anh Ko"):
+   it is left as written, case included, so normalizing twice changes nothing; a post in capitals is shouting and
+   gets expanded. Words glued into dotted abbreviations ("TP.HCM") are not expanded.
+
+Runs of single letters spelled out with spaces ("n g u", "c h ế t") are found across chunks first and joined when
+the letters make a known word.
 
 Mapping: an expanded or joined word maps each of its characters to the whole source token; a squashed letter maps
 to its whole run; everything else maps one to one.
@@ -21,47 +28,29 @@ to its whole run; everything else maps one to one.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
+from typing import Any
 
 from kiemchung.text.offsets import clean
-from kiemchung.text.teencode import KEEP_DOUBLE, OBFUSCATED, TEENCODE
+from kiemchung.text.words import (
+    _CACHE,
+    _CACHE_MAX,
+    _SEP_CHARS,
+    _STRIP,
+    _TONE_PAIR_RE,
+    _TONE_RE,
+    TABLE_VERSION,
+    _analyze,
+    _join_ok,
+    _lookup,
+    _tone_sub,
+    is_syllable,
+    normalize_word,
+    strip_diacritics,
+)
 from kiemchung.types import NormalizedText, Token
 
-__all__ = ["normalize", "normalize_word", "strip_diacritics", "is_syllable", "TABLE_VERSION"]
-
-_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
-_VI_LOWER_KEY = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"
-_STRIP = str.maketrans(_VI_LOWER + _VI_LOWER.upper(), _VI_LOWER_KEY + _VI_LOWER_KEY.upper())
-
-
-def strip_diacritics(s: str) -> str:
-    """Diacritic-free key of NFC text; same length as the input (đ→d, Đ→D)."""
-    return s.translate(_STRIP)
-
-
-# --- stage 2: one tone-placement style --------------------------------------------------------------------
-_TONE_FOLD = {}
-for _plain, _toned in (("o", "àáảãạ"), ("o", "èéẻẽẹ"), ("u", "ỳýỷỹỵ")):
-    _marked = {"o": "òóỏõọ", "u": "ùúủũụ"}[_plain]
-    for _i, _c in enumerate(_toned):
-        _TONE_FOLD[_plain + _c] = _marked[_i] + "aaaaa eeeee yyyyy"[("àèỳ".index(_toned[0])) * 6 + _i]
-for _i, _c in enumerate("ơờớởỡợ"):  # "tuởng" → "tưởng": uơ followed by a letter is always ươ
-    _TONE_FOLD["u" + _c] = "ư" + _c
-_TONE_RE = re.compile(r"(?<![q\w])(?:\w?)(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])|u[ơờớởỡợ](?=[^\W\d_])")
-_TONE_PAIR_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|u[ơờớởỡợ]")
-
-
-def _tone_sub(m: re.Match[str]) -> str:
-    g = m.group()
-    if g[0] == "u" and len(g) == 2 and g[1] in "ơờớởỡợ":
-        return _TONE_FOLD[g]
-    head, pair = g[:-2], g[-2:]
-    if head == "q" or head == "g" and pair[0] == "u":  # quý, quà: u belongs to the onset
-        return g
-    return head + _TONE_FOLD[pair]
-
+__all__ = ["normalize", "normalize_word", "strip_diacritics", "is_syllable", "clear_caches", "TABLE_VERSION"]
 
 # --- stage 3: tokens --------------------------------------------------------------------------------------
 _STRONG_TLD = (
@@ -69,6 +58,7 @@ _STRONG_TLD = (
     "website|space|fun|icu|vip|win|bet|cash|money|finance|group|email|click"
 )
 _WEAK_TLD = "me|ly|co|in|us|tv|cc|uk|ga|cf|gq|gl|gg|to|sh|ai"
+_EMOJI = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 _URL_TAIL = r"""(?:[^\s<>"'“”]*[^\s<>"'“”.,;:!?)\]}])?"""
 _TOKEN_RE = re.compile(
     rf"(?P<url>(?:https?://|www\.)[^\s<>\"'“”]*[^\s<>\"'“”.,;:!?)\]}}])"
@@ -77,271 +67,302 @@ _TOKEN_RE = re.compile(
     rf"|(?:{_WEAK_TLD})/{_URL_TAIL}))"
     r"|(?P<mention>(?<![\w@])@[^\W_][\w.]*[^\W_]|(?<![\w@])@[^\W_])"
     r"|(?P<hashtag>(?<![\w&#])#[^\W_]\w*)"
-    r"|(?P<emoticon>(?<![\w:;=^<>-])(?:[:;=][-'^o]?(?:[)(\]\[/\\|*>v3]+|[dpo](?![\w]))|x[d)(]+(?![\w])|<3+"
-    r"|\^[_.\-]?\^+|-_+-|t_t|o_o|>_<|>\.<|=\)+|\(y\)|:v)(?![\w]))"
+    r"|(?P<emoticon>(?<![\d:;=^<>/-])[:;=][-'^o]?(?:[)(\]\[/\\|*>v3]+|[dpo])(?![\w/])"
+    r"|(?<![\w:;=^<>-])(?:x[d)(]+|<3+|\^[_.\-]?\^+|-_+-|t_t|o_o|>_<|>\.<|\(y\))(?![\w]))"
     r"|(?P<sep>(?<![\w.*+-])[^\W\d_](?P<s>[.\-*+_])[^\W\d_](?:(?P=s)[^\W\d_])*(?![\w*+-]|\.\w))"
-    r"|(?P<spaced>(?<![\w.@#])[^\W\d_](?: [^\W\d_]){2,}(?![\w@]))"
-    r"|(?P<number>\d+(?:[.,:/\-]\d+)*[^\W_]*)"
+    r"|(?P<number>\d+(?:[.,:/\-]\d+)*[^\W_]*(?:/[^\W\d_]+(?![\w.]))?)"
     r"|(?P<word>[^\W_]+(?:[@$]+[^\W_]+)*)"
-    rf"|(?P<emoji>[{'\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff'}]"
-    r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]*)"
+    rf"|(?P<emoji>[\U0001f1e6-\U0001f1ff]{{2}}|[{_EMOJI}](?:\ufe0f|[\U0001f3fb-\U0001f3ff]|\u200d[{_EMOJI}])*)"
     r"|(?P<punct>([^\w\s])\2*)"
 )
 _KIND = {"url": "url", "domain": "url", "email": "email", "mention": "mention", "hashtag": "hashtag",
          "emoticon": "emoticon", "number": "number", "emoji": "emoji", "punct": "punct"}
 _SENTENCE_END = frozenset(".!?…\n")
 
-# --- stage 4: words -----------------------------------------------------------------------------------------
-_SYLLABLE_RE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
-)
-_ONSET_ONLY_RE = re.compile(r"[aeiouy]")
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
-_LEET_RE = re.compile(r"(?<=[^\W\d_])[0134@$]+(?=[^\W\d_])")
-_RUN_RE = re.compile(r"(\w)\1+")
-_SEP_CHARS = ".-*+_"
+# --- chunks: space-separated pieces of text, analysed once and cached --------------------------------------------
+# A unit is one token of a chunk: (rel_start, rel_end, out, kind, mode, ctx, alt)
+#   mode None: ``out`` is the lower-cased source, one to one; "w": every char of ``out`` maps to the whole unit;
+#   a tuple: per-char (rel_start, rel_end) runs inside the unit.
+#   ctx 0: fixed; 1: a capitalised teencode word first in its chunk (a name unless at a sentence start);
+#   2: a capitalised teencode word inside a chunk (a name unless the post is shouting). ``alt`` = (out, mode) then.
+_Unit = tuple[int, int, str, str, Any, int, Any]
+# A rendering of a chunk: (out, key, rel_starts or None when one to one, rel_ends, tokens (text, start, end, kind))
+_Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tuple[tuple[str, int, int, str], ...]]
+# What the cache holds per chunk: default rendering, sentence end (None: no change), needs context, units
+_Chunk = tuple[_Render, "bool | None", bool, tuple[_Unit, ...], Any]
+_CHUNKS: dict[str, _Chunk] = {}
+_VARIANTS: dict[tuple[str, bool, bool], _Render] = {}
+_SPACED_RE = re.compile(r" [^\W\d_](?: [^\W\d_]){2,}(?= )")
+_DOTTED_RE = re.compile(r"\.[^\W\d_]")
+_DOTTED_END_RE = re.compile(r"[^\W\d_]\.")
 
 
-def is_syllable(word: str) -> bool:
-    """Whether ``word`` (lower case) has the shape of one Vietnamese syllable (tones ignored)."""
-    return _SYLLABLE_RE.fullmatch(strip_diacritics(word)) is not None
+def _word_unit(u: str, w: str, a: int, b: int, first: bool, sent: bool) -> _Unit:
+    r = _CACHE.get(w)
+    if r is None:
+        r = _analyze(w)
+    form, rel, exp = r
+    if exp is None:
+        return (a, b, form, "word", None if form == w else (rel if rel is not None else _identity(len(w))), 0, None)
+    ctx = 0
+    if u[a].isupper() and (b - a == 1 or not u[a + 1 : b].isupper()):
+        ctx = 1 if first else (0 if sent else 2)
+    # a name keeps its case, so that normalizing the normalized text again leaves it alone
+    return (a, b, exp, "word", "w", ctx, (u[a:b], None) if ctx else None)
 
 
-def _load_table() -> tuple[dict[str, str], str]:
-    try:
-        ref = resources.files("kiemchung.models").joinpath("data/normalize/vilexnorm_table.json")
-        data = json.loads(ref.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError):
-        return {}, "none"
-    return dict(data["entries"]), str(data.get("version", "unknown"))
+_IDENTITY: dict[int, tuple[tuple[int, int], ...]] = {}
 
 
-_LEARNED, TABLE_VERSION = _load_table()
+def _identity(n: int) -> tuple[tuple[int, int], ...]:
+    rel = _IDENTITY.get(n)
+    if rel is None:
+        rel = _IDENTITY[n] = tuple((i, i + 1) for i in range(n))
+    return rel
 
 
-def _lookup(form: str) -> str | None:
-    rep = _LEARNED.get(form)
-    if rep is None:
-        rep = TEENCODE.get(form)
-    return None if rep is None or rep == form else rep
+def _chunk_units(chunk: str, spaced: bool) -> tuple[tuple[_Unit, ...], bool | None]:
+    """Tokens of one cleaned chunk (original case) with what each becomes, and whether it ends a sentence."""
+    if spaced:  # a run of spelled-out letters
+        return _spaced_units(chunk), False
+    low = chunk.lower()
+    folded = _TONE_RE.sub(_tone_sub, low) if _TONE_PAIR_RE.search(low) else low
+    units: list[_Unit] = []
+    sent = False
+    prev = 0
+    for m in _TOKEN_RE.finditer(folded):
+        kind = m.lastgroup or "punct"
+        a, b = m.span()
+        g = m.group()
+        if "\n" in folded[prev:a]:
+            sent = True
+        first = not units and not sent
+        if kind == "word":
+            unit = _word_unit(chunk, g, a, b, first, sent)
+            if unit[4] == "w" and (_DOTTED_RE.match(folded, b) or a > 1 and _DOTTED_END_RE.match(folded, a - 2)):
+                # part of a dotted abbreviation ("TP.HCM"): no teencode
+                form, rel, _ = _CACHE[g]
+                unit = (a, b, form, "word", None if form == g else (rel or _identity(b - a)), 0, None)
+            sent = False
+        elif kind == "sep":
+            joined = "".join(c for c in g if c not in _SEP_CHARS)
+            if g != "v.v" and _join_ok(joined):
+                unit = (a, b, _lookup(joined) or joined, "word", "w", 0, None)
+            else:
+                unit = (a, b, g, "word", None, 0, None)
+            sent = False
+        else:
+            unit = (a, b, g, _KIND[kind], None, 0, None)
+            sent = kind == "punct" and g[0] in _SENTENCE_END
+        if unit[4] is None and g != low[a:b]:  # the tone fold changed it
+            unit = (a, b, unit[2], unit[3], _identity(b - a), 0, None)
+        units.append(unit)
+        prev = b
+    if "\n" in folded[prev:]:
+        sent = True
+    return tuple(units), (sent if units or sent else None)
 
 
-def _known(form: str) -> bool:
-    return is_syllable(form) or form in TEENCODE or form in _LEARNED or form in KEEP_DOUBLE
+def _spaced_units(run: str) -> tuple[_Unit, ...]:
+    """Units of single letters separated by spaces: join the longest windows that make a word ("t k n g u")."""
+    low = run.lower()
+    units: list[_Unit] = []
+    i, n = 0, len(run)
+    while i < n:
+        for j in range(n, i + 4, -2):
+            joined = low[i:j:2]
+            if _join_ok(joined):
+                units.append((i, j, _lookup(joined) or joined, "word", "w", 0, None))
+                i = j + 1
+                break
+        else:
+            units.append(_word_unit(run, low[i], i, i + 1, not units, False))
+            i += 2
+    return tuple(units)
 
 
-def _squash(w: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
-    """Squash letters repeated for emphasis; return the new form and, per output char, its source run."""
-    if w in KEEP_DOUBLE:
-        return None
-    key = strip_diacritics(w)
-    runs = [m.span() for m in _RUN_RE.finditer(key)]
-    if not runs:
-        return None
-    # legit doubles: "oo" in xoong/boong/moóc (exactly two, before ng/c)
-    runs = [(a, b) for a, b in runs if not (key[a] == "o" and b - a == 2 and key[b:b + 2] in ("ng", "c"))]
-    if not runs:
-        return None
+def _render(
+    chunk: str,
+    units: tuple[_Unit, ...],
+    alt_first: bool,
+    alt_inner: bool,
+    extra: tuple[str, list[int] | None, list[int] | None, bool],
+) -> _Render:
+    """The normalized chunk, its key, its offset map relative to the raw chunk, and its tokens."""
+    src, cs, ce, spaced = extra
+    low = src.lower()
+    pieces: list[str] = []
+    rs: list[int] = []
+    re_: list[int] = []
+    toks: list[tuple[str, int, int, str]] = []
+    pos = 0
+    changed = False
+    for a, b, out, kind, mode, ctx, alt in units:
+        if ctx and alt is not None and (alt_first if ctx == 1 else alt_inner):
+            out, mode = alt
+        if a > pos:  # characters no token took (e.g. "_", a newline): kept one to one
+            pieces.append(low[pos:a])
+            rs.extend(range(pos, a))
+            re_.extend(range(pos + 1, a + 1))
+        o = sum(len(p) for p in pieces)
+        pieces.append(out)
+        if mode is None:
+            rs.extend(range(a, b))
+            re_.extend(range(a + 1, b + 1))
+            toks.append((out, o, o + len(out), kind))
+        else:
+            changed = True
+            if mode == "w":
+                rs.extend([a] * len(out))
+                re_.extend([b] * len(out))
+                for word in out.split(" "):
+                    toks.append((word, o, o + len(word), kind))
+                    o += len(word) + 1
+            else:
+                for ra, rb in mode:
+                    rs.append(a + ra)
+                    re_.append(a + rb)
+                toks.append((out, o, o + len(out), kind))
+        pos = b
+    if pos < len(src):
+        pieces.append(low[pos:])
+        rs.extend(range(pos, len(src)))
+        re_.extend(range(pos + 1, len(src) + 1))
+    out_s = "".join(pieces)
+    if cs is not None and ce is not None:  # compose with the character clean-up of the raw chunk
+        rs = [cs[x] for x in rs]
+        re_ = [ce[x - 1] for x in re_]
+        changed = True
+    if spaced:
+        changed = True
+    if not changed:
+        return out_s, out_s.translate(_STRIP), None, None, tuple(toks)
+    return out_s, out_s.translate(_STRIP), tuple(rs), tuple(re_), tuple(toks)
 
-    def build(limit: int) -> tuple[str, tuple[tuple[int, int], ...]]:
-        out: list[str] = []
-        rel: list[tuple[int, int]] = []
-        pos = 0
-        for a, b in runs:
-            if b - a < (2 if limit == 1 else 3):
-                continue
-            out.extend(w[pos:a])
-            rel.extend((i, i + 1) for i in range(pos, a))
-            run = w[a:b]
-            marked = [c for c in run if c != key[a]]  # prefer the letter that carries the accent
-            keep = (marked[-1] if marked else run[0]) * limit
-            out.append(keep)
-            rel.extend([(a, b)] * limit)
-            pos = b
-        out.extend(w[pos:])
-        rel.extend((i, i + 1) for i in range(pos, len(w)))
-        return "".join(out), tuple(rel)
 
-    full, rel = build(1)
-    if _known(full):
-        return full, rel
-    if any(b - a >= 3 for a, b in runs):
-        two, rel2 = build(2)
-        if two != w:
-            return two, rel2
-    return None
-
-
-def _leet(w: str) -> str:
-    if not _LEET_RE.search(w):
-        return w
-    cand = _LEET_RE.sub(lambda m: "".join(_LEET[c] for c in m.group()), w)
-    if len(cand) == len(w) and _known(cand):
-        return cand
-    return w
-
-
-_Analysis = tuple[str, "tuple[tuple[int, int], ...] | None", "str | None"]
-_CACHE: dict[str, _Analysis] = {}
-_CACHE_MAX = 200_000
-
-
-def _analyze(w: str) -> _Analysis:
-    """(form, per-char source runs or None when one-to-one, teencode expansion or None) of a lower-case word."""
-    form = _leet(w)
-    rel: tuple[tuple[int, int], ...] | None = None
-    sq = _squash(form)
-    if sq is not None:
-        form, rel = sq
-    exp = _lookup(form)
-    if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
-    res = (form, rel, exp)
-    _CACHE[w] = res
+def _chunk(chunk: str) -> _Chunk:
+    spaced = " " in chunk  # chunks come from split(" "); only runs of spelled-out letters hold spaces
+    c, cs, ce = clean(chunk)
+    extra = (c, cs, ce, spaced)
+    units, ends = _chunk_units(c, spaced) if c else ((), None)
+    res = (_render(chunk, units, False, False, extra), ends, any(u[5] for u in units), units, extra)
+    if len(_CHUNKS) >= _CACHE_MAX:
+        _CHUNKS.clear()
+        _VARIANTS.clear()
+    _CHUNKS[chunk] = res
     return res
 
 
-def normalize_word(word: str) -> str:
-    """Normalize one lower-case word (leet, emphasis, teencode), out of context."""
-    form, _, exp = _CACHE.get(word) or _analyze(word)
-    return exp if exp is not None else form
+def _variant(chunk: str, info: _Chunk, alt_first: bool, alt_inner: bool) -> _Render:
+    k = (chunk, alt_first, alt_inner)
+    r = _VARIANTS.get(k)
+    if r is None:
+        r = _VARIANTS[k] = _render(chunk, info[3], alt_first, alt_inner, info[4])
+    return r
 
 
-def _join_ok(joined: str) -> bool:
-    if joined in OBFUSCATED:
-        return True
-    key = strip_diacritics(joined)
-    if _RUN_RE.search(key):  # "ừ ừ ừ" is not a spelled-out word
-        return False
-    return _SYLLABLE_RE.fullmatch(key) is not None and not _ONSET_ONLY_RE.fullmatch(key)
+def _spaced_parts(u: str, parts: list[str]) -> list[str]:
+    """Merge the parts of each run of spelled-out letters ("n g u") into one part (the only parts with spaces)."""
+    spans = [(m.start(), m.end() - 1) for m in _SPACED_RE.finditer(" " + u + " ")]
+    out: list[str] = []
+    pos = 0
+    k = 0
+    spans = [(a, b) for a, b in spans if clean(u[a:b])[1] is None]
+    for part in parts:
+        if k < len(spans) and pos >= spans[k][0]:
+            if pos == spans[k][0]:
+                out.append(u[spans[k][0] : spans[k][1]])
+            if pos + len(part) >= spans[k][1]:
+                k += 1
+        else:
+            out.append(part)
+        pos += len(part) + 1
+    return out
+
+
+_new = object.__new__
+_set_text = Token.text.__set__  # type: ignore[attr-defined]
+_set_start = Token.start.__set__  # type: ignore[attr-defined]
+_set_end = Token.end.__set__  # type: ignore[attr-defined]
+_set_kind = Token.kind.__set__  # type: ignore[attr-defined]
+
+
+def clear_caches() -> None:
+    """Forget every cached word and chunk (for benchmarks, or after changing the tables)."""
+    _CACHE.clear()
+    _CHUNKS.clear()
+    _VARIANTS.clear()
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching; the result maps every character back to ``text``."""
-    u, cs, ce = clean(text)
-    s = u.lower()
-    if len(s) != len(u):  # exotic case mappings; keep lengths by lowering char by char
-        s = "".join(c.lower() if len(c.lower()) == 1 else c for c in u)
-    if _TONE_PAIR_RE.search(s):
-        s = _TONE_RE.sub(_tone_sub, s)
-
-    edits: list[tuple[int, int, str, tuple[tuple[int, int], ...] | None]] = []
+    u = text
+    parts = u.split(" ")
+    if len(parts) > 3 and _SPACED_RE.search(" " + u + " "):
+        parts = _spaced_parts(u, parts)
+    outs: list[str] = []
+    keys: list[str] = []
     tokens: list[Token] = []
     append = tokens.append
-    delta = 0
+    chunks = _CHUNKS
+    new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
+    maps: list[tuple[int, int, _Render]] = []  # (source pos, source length, rendering) of changed chunks
+    pos = opos = 0
     sentence_start = True
-    prev_end = 0
-    cache = _CACHE
     shouting: bool | None = None
-
-    def emit_word(w: str, a: int, b: int) -> None:
-        nonlocal delta, shouting
-        r = cache.get(w)
-        if r is None:
-            r = _analyze(w)
-        form, rel, exp = r
-        if exp is not None:
-            first = u[a]
-            if first.isupper() and not sentence_start and "\n" not in s[prev_end:a]:
-                # a capitalised word mid-sentence is a name ("anh Ko"), unless the whole post is shouting
-                if b - a == 1 or not u[a + 1 : b].isupper():
-                    if shouting is None:
-                        letters = [c for c in u if c.isalpha()]
-                        shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)
-                    if not shouting:
-                        exp = None
-        if exp is not None:
-            edits.append((a, b, exp, None))
-            p = a + delta
-            for part in exp.split(" "):
-                append(Token(part, p, p + len(part), "word"))
-                p += len(part) + 1
-            delta += len(exp) - (b - a)
-        elif form != w:
-            edits.append((a, b, form, rel))
-            append(Token(form, a + delta, a + delta + len(form), "word"))
-            delta += len(form) - (b - a)
-        else:
-            append(Token(w, a + delta, b + delta, "word"))
-
-    for m in _TOKEN_RE.finditer(s):
-        kind = m.lastgroup
-        a, b = m.span()
-        if kind == "word":
-            emit_word(m.group(), a, b)
-            sentence_start = False
-        elif kind == "punct":
-            g = m.group()
-            append(Token(g, a + delta, b + delta, "punct"))
-            if g[0] in _SENTENCE_END:
-                sentence_start = True
-        elif kind == "sep" or kind == "spaced":
-            g = m.group()
-            joined = "".join(c for c in g if c != " " and c not in _SEP_CHARS)
-            if g != "v.v" and _join_ok(joined):
-                rep = _lookup(joined) or joined
-                edits.append((a, b, rep, None))
-                p = a + delta
-                for part in rep.split(" "):
-                    append(Token(part, p, p + len(part), "word"))
-                    p += len(part) + 1
-                delta += len(rep) - (b - a)
-            elif kind == "spaced":
-                for i in range(a, b, 2):
-                    emit_word(s[i], i, i + 1)
-                    prev_end = i + 1
-            else:
-                append(Token(g, a + delta, b + delta, "word"))
-            sentence_start = False
-        else:
-            append(Token(m.group(), a + delta, b + delta, _KIND[kind or "punct"]))
-            sentence_start = False
-        prev_end = b
-
-    n = len(s)
-    if not edits:
-        norm = s
-        if cs is None or ce is None:
-            starts: tuple[int, ...] = tuple(range(n))
-            ends: tuple[int, ...] = tuple(range(1, n + 1))
-        else:
-            starts, ends = tuple(cs), tuple(ce)
-    else:
-        pieces: list[str] = []
-        st: list[int] = []
-        en: list[int] = []
-        pos = 0
-        for a, b, rep, rel in edits:
-            if a > pos:
-                pieces.append(s[pos:a])
-                if cs is None or ce is None:
-                    st.extend(range(pos, a))
-                    en.extend(range(pos + 1, a + 1))
-                else:
-                    st.extend(cs[pos:a])
-                    en.extend(ce[pos:a])
-            pieces.append(rep)
-            if rel is None:
-                sa, eb = (a, b) if cs is None or ce is None else (cs[a], ce[b - 1])
-                st.extend([sa] * len(rep))
-                en.extend([eb] * len(rep))
-            elif cs is None or ce is None:
-                for ra, rb in rel:
-                    st.append(a + ra)
-                    en.append(a + rb)
-            else:
-                for ra, rb in rel:
-                    st.append(cs[a + ra])
-                    en.append(ce[a + rb - 1])
-            pos = b
-        if pos < n:
-            pieces.append(s[pos:])
-            if cs is None or ce is None:
-                st.extend(range(pos, n))
-                en.extend(range(pos + 1, n + 1))
-            else:
-                st.extend(cs[pos:])
-                en.extend(ce[pos:])
-        norm = "".join(pieces)
-        starts, ends = tuple(st), tuple(en)
-    return NormalizedText(text, norm, norm.translate(_STRIP), starts, ends, tuple(tokens))
+    for part in parts:
+        if not part:
+            outs.append("")
+            keys.append("")
+            pos += 1
+            opos += 1
+            continue
+        info = chunks.get(part)
+        if info is None:
+            info = _chunk(part)
+        r, ends, ctx = info[0], info[1], info[2]
+        if ctx:
+            alt_first = not sentence_start
+            alt_inner = True
+            if shouting is None:
+                letters = [c for c in u if c.isalpha()]
+                shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)
+            if shouting:
+                alt_first = alt_inner = False
+            if alt_first or alt_inner:
+                r = _variant(part, info, alt_first, alt_inner)
+        out = r[0]
+        outs.append(out)
+        keys.append(r[1])
+        for t, a, b, kind in r[4]:
+            tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
+            set_text(tok, t)
+            set_start(tok, opos + a)
+            set_end(tok, opos + b)
+            set_kind(tok, kind)
+            append(tok)
+        size = len(part)
+        if r[2] is not None:
+            maps.append((pos, size, r))
+        if ends is not None:
+            sentence_start = ends
+        pos += size + 1
+        opos += len(out) + 1
+    norm = " ".join(outs)
+    key = " ".join(keys)
+    if not maps:
+        n = len(norm)
+        return NormalizedText(text, norm, key, tuple(range(n)), tuple(range(1, n + 1)), tuple(tokens))
+    st: list[int] = []
+    en: list[int] = []
+    spos = 0  # unchanged chunks and the spaces between them map one to one
+    for p, size, r in maps:
+        st.extend(range(spos, p))
+        en.extend(range(spos + 1, p + 1))
+        st.extend([x + p for x in r[2]])  # type: ignore[union-attr]
+        en.extend([x + p for x in r[3]])  # type: ignore[union-attr]
+        spos = p + size
+    n_src = len(u)
+    st.extend(range(spos, n_src))
+    en.extend(range(spos + 1, n_src + 1))
+    return NormalizedText(text, norm, key, tuple(st), tuple(en), tuple(tokens))

@@ -36,7 +36,7 @@ def _nfkc_table() -> dict[str, str]:
                 table[c] = "i"
                 continue
             d = unicodedata.normalize("NFKC", c)
-            if d != c:
+            if d != c and c != "\u2026" and not _COMBINING_RE.search(d):  # keep "…"; "￣" is no letter
                 table[c] = _strip_combining(d)
     return table
 
@@ -49,12 +49,30 @@ def _strip_combining(s: str) -> str:
 
 
 _TABLE = _nfkc_table()
-_ODD_CHARS = "".join(sorted(_TABLE))
+
+
+def _ranges(chars: list[str]) -> str:
+    """A compact regex class body (consecutive code points merged): re scans a long class linearly."""
+    cps = sorted(ord(c) for c in chars)
+    out: list[str] = []
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        out.append(re.escape(chr(cps[i])) if i == j else f"{re.escape(chr(cps[i]))}-{re.escape(chr(cps[j]))}")
+        i = j + 1
+    return "".join(out)
+
+
+_ODD_CHARS = _ranges(list(_TABLE))
 # A base character followed by combining marks, a lone combining mark, a zero-width character, a ZWJ, or a
 # character whose compatibility form differs.
 _ODD_RE = re.compile(
-    f"[^{_COMBINING}][{_COMBINING}]+|[{_COMBINING}]+|[{_ZERO_WIDTH}]+|\u200d|[{re.escape(_ODD_CHARS)}]"
+    f"[^{_COMBINING}][{_COMBINING}]+|[{_COMBINING}]+|[{_ZERO_WIDTH}]+|\u200d|[{_ODD_CHARS}]"
 )
+# one character class: a cheap test for "nothing to do" (the common case)
+_ANY_ODD_RE = re.compile(f"[{_COMBINING}{_ZERO_WIDTH}\u200d{_ODD_CHARS}]")
 _EMOJI_RE = re.compile(f"[{_EMOJI_CHARS}\ufe0f]")
 
 
@@ -70,7 +88,7 @@ def _fix(piece: str) -> str:
 
 def clean(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """Fold compatibility forms, compose accents, drop zero-width chars; return the text and its offset map."""
-    if text.isascii() or _ODD_RE.search(text) is None:
+    if text.isascii() or _ANY_ODD_RE.search(text) is None:
         return text, None, None
     pieces: list[str] = []
     starts: list[int] = []

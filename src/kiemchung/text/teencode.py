@@ -54,6 +54,9 @@ TEENCODE: dict[str, str] = {
     for k, v in [item.split("=", 1)]
 }
 
+# Expansions the learned table may not block (ViLexNorm annotators sometimes keep these; detectors want them).
+FORCED: frozenset[str] = frozenset({"ntn", "ko", "k", "hok", "khong", "dc", "đc", "mk", "j"})
+
 # Joined spelled-out / separated letters worth joining even though they are not syllables ("v c l", "đ.m").
 OBFUSCATED: frozenset[str] = frozenset(
     {"đm", "dm", "đmm", "dmm", "đcm", "dcm", "đkm", "dkm", "vcl", "vkl", "vl", "clm", "cmn", "cc", "cl", "đb", "db",

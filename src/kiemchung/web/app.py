@@ -103,8 +103,9 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
             "Bearer token per account; `KIEMCHUNG_API_TOKEN` sets an admin token."
         ),
         lifespan=lifespan,
-        docs_url="/v1/docs",
+        docs_url=None,  # Swagger UI loads from a CDN: /v1/docs is a local page instead (routes/api.py)
         redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
         openapi_url="/v1/openapi.json",
     )
     app.state.analyzer = analyzer
@@ -126,19 +127,6 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
     static_dir = str(resources.files("kiemchung.web").joinpath("static"))
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
 
-    @app.middleware("http")
-    async def language_and_headers(request: Request, call_next: Any) -> Response:
-        query_lang = request.query_params.get("lang")
-        request.state.lang = pick_language(query_lang, request.cookies.get("lang"))
-        response: Response = await call_next(request)
-        if query_lang and query_lang == request.state.lang:
-            response.set_cookie("lang", query_lang, max_age=365 * 86400, samesite="lax", httponly=True)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
     app.add_middleware(
         SessionMiddleware,
         secret_key=app.state.secret_key,
@@ -147,6 +135,7 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
         same_site="lax",
         https_only=os.environ.get("KIEMCHUNG_HTTPS_ONLY", "") == "1",
     )
+    app.add_middleware(LanguageAndHeadersMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,
         default_limit=API_BODY_LIMIT,
@@ -157,6 +146,22 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
     async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error_response(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
+    from kiemchung.errors import InputError, PermissionDeniedError, StoreError
+
+    @app.exception_handler(PermissionDeniedError)
+    async def permission_denied(request: Request, exc: PermissionDeniedError) -> Response:
+        return _error_response(request, 403, str(exc), None)
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return _error_response(request, 400, str(exc), None)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        name = type(exc).__name__
+        status = 404 if name == "NotFoundError" else 409 if name == "InvalidTransitionError" else 500
+        return _error_response(request, status, str(exc), None)
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         if _wants_json(request):
@@ -164,6 +169,64 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
         return _error_response(request, 422, t("error.invalid_input", request.state.lang), None)
 
     return app
+
+
+class LanguageAndHeadersMiddleware:
+    """Pick the language (``?lang=``, then the ``lang`` cookie, else Vietnamese), remember a chosen one in a
+    cookie, and add the security headers (CSP without inline scripts, no framing, no sniffing).
+
+    A plain ASGI middleware (no BaseHTTPMiddleware): it costs next to nothing on the hot ``/v1`` path."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        from http.cookies import SimpleCookie
+        from urllib.parse import parse_qs
+
+        query_lang = None
+        qs = scope.get("query_string", b"")
+        if b"lang=" in qs:
+            query_lang = (parse_qs(qs.decode("latin-1")).get("lang") or [None])[0]
+        cookie_lang = None
+        for name, value in scope.get("headers", []):
+            if name == b"cookie" and b"lang=" in value:
+                jar: SimpleCookie = SimpleCookie()
+                try:
+                    jar.load(value.decode("latin-1"))
+                except Exception:  # noqa: BLE001 - a malformed cookie header is ignored
+                    continue
+                if "lang" in jar:
+                    cookie_lang = jar["lang"].value
+        lang = pick_language(query_lang, cookie_lang)
+        scope.setdefault("state", {})["lang"] = lang
+        remember = query_lang is not None and query_lang == lang
+
+        async def send_with_headers(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                for k, v in SECURITY_HEADERS:
+                    if k not in present:
+                        headers.append((k, v))
+                if remember:
+                    headers.append((b"set-cookie", f"lang={lang}; Max-Age=31536000; Path=/; HttpOnly; "
+                                                   f"SameSite=lax".encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
 
 
 def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
@@ -186,7 +249,8 @@ def _error_response(request: Request, status: int, detail: str, headers: dict[st
     from kiemchung.web.templating import render
 
     lang = getattr(request.state, "lang", "vi")
-    titles = {403: "error.forbidden", 404: "error.not_found", 429: "error.too_many", 400: "error.bad_request"}
+    titles = {403: "error.forbidden", 404: "error.not_found", 429: "error.too_many", 400: "error.bad_request",
+              409: "error.conflict"}
     resp = render(
         request,
         "error.html",

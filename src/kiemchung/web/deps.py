@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 from fastapi import Depends, HTTPException, Request
@@ -177,14 +177,22 @@ def page_require(permission: str) -> Callable[..., Principal]:
     return dep
 
 
-async def csrf_protect(request: Request) -> None:
-    """Every state-changing form carries the session's CSRF token (form field or ``X-CSRF-Token``)."""
+async def csrf_protect(request: Request) -> AsyncIterator[None]:
+    """Every state-changing form carries the session's CSRF token (form field or ``X-CSRF-Token``).
+
+    The parsed form (and any uploaded temporary file) is closed once the response is sent."""
     submitted = request.headers.get(CSRF_HEADER)
-    if not submitted:
-        ctype = request.headers.get("content-type", "")
-        if ctype.startswith("application/x-www-form-urlencoded") or ctype.startswith("multipart/form-data"):
-            form = await request.form()
-            value = form.get(CSRF_FIELD)
-            submitted = value if isinstance(value, str) else None
-    if not csrf_valid(request.session, submitted):
-        raise HTTPException(403, t("error.csrf", getattr(request.state, "lang", "vi")))
+    form = None
+    try:
+        if not submitted:
+            ctype = request.headers.get("content-type", "")
+            if ctype.startswith("application/x-www-form-urlencoded") or ctype.startswith("multipart/form-data"):
+                form = await request.form()
+                value = form.get(CSRF_FIELD)
+                submitted = value if isinstance(value, str) else None
+        if not csrf_valid(request.session, submitted):
+            raise HTTPException(403, t("error.csrf", getattr(request.state, "lang", "vi")))
+        yield
+    finally:
+        if form is not None:
+            await form.close()

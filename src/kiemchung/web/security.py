@@ -131,10 +131,6 @@ class LoginThrottle:
 # --- request size ---------------------------------------------------------------------------------------------
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class BodySizeLimitMiddleware:
     """Refuse request bodies over a limit with 413 and a clear message (Content-Length or streamed bytes).
 
@@ -168,27 +164,34 @@ class BodySizeLimitMiddleware:
                     return
         received = 0
         started = False
+        refused = False
 
         async def limited_receive() -> Any:
-            nonlocal received
+            nonlocal received, started, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge()
+                    # answer 413 now and tell the app the client went away (frameworks swallow exceptions
+                    # raised while reading the body into a generic 400)
+                    refused = True
+                    if not started:
+                        started = True
+                        await _send_413(scope, send, limit)
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracking_send(message: Any) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; drop whatever the app answers
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await _send_413(scope, send, limit)
+        await self.app(scope, limited_receive, tracking_send)
 
 
 def too_large_message(limit: int) -> str:

@@ -12,6 +12,8 @@ from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
 _A = r"(?![\w@]|[.\-,/:]\d)"
+_BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
+_AG = r"(?![ .\-]\d)"
 _DATE = regex.compile(r"\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}")
 
 
@@ -20,8 +22,13 @@ class BankAccountRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.bank_account"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.bank_account"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("account_digits", _B + r"\d{6,19}" + _A, 0.3),
-        Pattern("account_grouped", _B + r"\d{2,8}(?:[ .\-]\d{3,8}){1,5}" + _A, 0.25),
+        # 0071000123456 · 1903 5678 9012 34 · 0071-000-123456 (6–19 digits in all; a last pair only after 4-groups)
+        Pattern(
+            "account",
+            _B + _BG + r"\d{2,19}(?:[ .\-]\d{3,19}){0,5}(?:(?<=[ .\-]\d{4})[ .\-]\d{2})?" + _A + _AG,
+            0.3,
+            gate=r"\d{6}|\d\d[ .\-]\d{3}",
+        ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.BANK
     CONTEXT_AFTER: ClassVar[tuple[str, ...]] = _words.BANK_AFTER
@@ -34,7 +41,7 @@ class BankAccountRecognizer(PatternRecognizer):
     NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
     REQUIRES_CONTEXT: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.5
-    QUICK: ClassVar[str | None] = r"\d{2}"
+    MAX_WORDS: ClassVar[int] = 4
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         value = match.group()
@@ -50,4 +57,6 @@ class BankAccountRecognizer(PatternRecognizer):
         return Validation(True, f"digits:{len(digits)}", 0.0, {"n": len(digits)})
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
-        return f"Số tài khoản ngân hàng ({facts.get('n', len(digits_of(value)))} chữ số, kèm từ chỉ tài khoản)."
+        return (
+            f"Số tài khoản ngân hàng ({facts.get('n', len(digits_of(value)))} chữ số, kèm từ chỉ tài khoản)."
+        )

@@ -12,6 +12,8 @@ from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
 _A = r"(?![\w@]|[.\-,/]\d)"
+_BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
+_AG = r"(?![ .\-]\d)"
 
 
 def luhn_ok(digits: str) -> bool:
@@ -54,14 +56,21 @@ class CardNumberRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.card_number"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.card_number"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("card_4x4", _B + r"\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?" + _A, 0.6),
-        Pattern("card_amex", _B + r"3[47]\d{2}([ \-]?)\d{6}\1\d{5}" + _A, 0.6),
-        Pattern("card_digits", _B + r"\d{13,19}" + _A, 0.5),
+        # 4111 1111 1111 1111 · 4111-1111-1111-1111 · 4111111111111111 · 3782 822463 10005 · 13–19 digits
+        Pattern(
+            "card",
+            _B
+            + _BG
+            + r"(?:\d{4}([ \-]?)\d{4}\1\d{4}\1\d{4}(?:\1\d{3})?|3[47]\d\d([ \-]?)\d{6}\2\d{5}|\d{13,19})"
+            + _A
+            + _AG,
+            0.6,
+            gate=r"\d{4}[ \-]?\d{4}[ \-]?\d{4}|\d{4}[ \-]\d{6}",
+        ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.CARD
     COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {"privacy.bank_account": _words.BANK_STRONG}
     NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
-    QUICK: ClassVar[str | None] = r"\d{4}"
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = digits_of(match.group())

@@ -18,28 +18,90 @@ from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation,
 from kiemchung.detectors.privacy import _words
 
 PROVINCE_CODES: Mapping[str, str] = {
-    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
-    "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu", "014": "Sơn La", "015": "Yên Bái",
-    "017": "Hòa Bình", "019": "Thái Nguyên", "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang",
-    "025": "Phú Thọ", "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
-    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định", "037": "Ninh Bình",
-    "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh", "044": "Quảng Bình", "045": "Quảng Trị",
-    "046": "Thừa Thiên Huế", "048": "Đà Nẵng", "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định",
-    "054": "Phú Yên", "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
-    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng", "070": "Bình Phước",
-    "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai", "077": "Bà Rịa - Vũng Tàu",
-    "079": "Thành phố Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang", "083": "Bến Tre", "084": "Trà Vinh",
-    "086": "Vĩnh Long", "087": "Đồng Tháp", "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ",
-    "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+    "001": "Hà Nội",
+    "002": "Hà Giang",
+    "004": "Cao Bằng",
+    "006": "Bắc Kạn",
+    "008": "Tuyên Quang",
+    "010": "Lào Cai",
+    "011": "Điện Biên",
+    "012": "Lai Châu",
+    "014": "Sơn La",
+    "015": "Yên Bái",
+    "017": "Hòa Bình",
+    "019": "Thái Nguyên",
+    "020": "Lạng Sơn",
+    "022": "Quảng Ninh",
+    "024": "Bắc Giang",
+    "025": "Phú Thọ",
+    "026": "Vĩnh Phúc",
+    "027": "Bắc Ninh",
+    "030": "Hải Dương",
+    "031": "Hải Phòng",
+    "033": "Hưng Yên",
+    "034": "Thái Bình",
+    "035": "Hà Nam",
+    "036": "Nam Định",
+    "037": "Ninh Bình",
+    "038": "Thanh Hóa",
+    "040": "Nghệ An",
+    "042": "Hà Tĩnh",
+    "044": "Quảng Bình",
+    "045": "Quảng Trị",
+    "046": "Thừa Thiên Huế",
+    "048": "Đà Nẵng",
+    "049": "Quảng Nam",
+    "051": "Quảng Ngãi",
+    "052": "Bình Định",
+    "054": "Phú Yên",
+    "056": "Khánh Hòa",
+    "058": "Ninh Thuận",
+    "060": "Bình Thuận",
+    "062": "Kon Tum",
+    "064": "Gia Lai",
+    "066": "Đắk Lắk",
+    "067": "Đắk Nông",
+    "068": "Lâm Đồng",
+    "070": "Bình Phước",
+    "072": "Tây Ninh",
+    "074": "Bình Dương",
+    "075": "Đồng Nai",
+    "077": "Bà Rịa - Vũng Tàu",
+    "079": "Thành phố Hồ Chí Minh",
+    "080": "Long An",
+    "082": "Tiền Giang",
+    "083": "Bến Tre",
+    "084": "Trà Vinh",
+    "086": "Vĩnh Long",
+    "087": "Đồng Tháp",
+    "089": "An Giang",
+    "091": "Kiên Giang",
+    "092": "Cần Thơ",
+    "093": "Hậu Giang",
+    "094": "Sóc Trăng",
+    "095": "Bạc Liêu",
+    "096": "Cà Mau",
 }
 assert len(PROVINCE_CODES) == 63
 
-CENTURY = {"0": 1900, "1": 1900, "2": 2000, "3": 2000, "4": 2100, "5": 2100, "6": 2200, "7": 2200,
-           "8": 2300, "9": 2300}
+CENTURY = {
+    "0": 1900,
+    "1": 1900,
+    "2": 2000,
+    "3": 2000,
+    "4": 2100,
+    "5": 2100,
+    "6": 2200,
+    "7": 2200,
+    "8": 2300,
+    "9": 2300,
+}
 MAX_AGE = 120
 
 _B = r"(?<![\w.\-/+@#&=,])"
 _A = r"(?![\w@]|[.\-,/]\d)"
+_BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
+_AG = r"(?![ .\-]\d)"
 
 
 def birth_year(digits: str) -> int:
@@ -60,16 +122,22 @@ class CccdRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.cccd"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.cccd"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("cccd_12", _B + r"0\d{11}" + _A, 0.55),
-        Pattern("cccd_grouped", _B + r"0\d{2}([ .\-])\d{3}\1\d{3}\1\d{3}" + _A, 0.5),
-        Pattern("cccd_grouped_4", _B + r"0\d{3}([ .\-])\d{4}\1\d{4}" + _A, 0.5),
-        Pattern("cccd_split", _B + r"0\d{5}[ .\-]\d{6}" + _A, 0.5),
+        # 001203004567 · 001 203 004 567 · 0012 0300 4567 · 001203 004567 (one separator kind throughout)
+        Pattern(
+            "cccd_12",
+            _B
+            + _BG
+            + r"0\d\d(?:([ .\-]?)\d{3}\1\d{3}\1\d{3}|\d([ .\-])\d{4}\2\d{4}|\d{3}[ .\-]\d{6})"
+            + _A
+            + _AG,
+            0.55,
+            gate=r"0\d\d[ .\-]?\d{3}[ .\-]?\d",
+        ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.CCCD
     COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {"privacy.bank_account": _words.BANK_STRONG}
     COMPETING_AFTER: ClassVar[Mapping[str, tuple[str, ...]]] = {"privacy.bank_account": _words.BANK_AFTER}
     NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
-    QUICK: ClassVar[str | None] = r"0\d\d"
 
     def __init__(self, this_year: int | None = None) -> None:
         super().__init__()

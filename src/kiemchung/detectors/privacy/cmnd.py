@@ -15,6 +15,8 @@ from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
 _A = r"(?![\w@]|[.\-,/]\d)"
+_BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
+_AG = r"(?![ .\-]\d)"
 
 
 class CmndRecognizer(PatternRecognizer):
@@ -22,8 +24,12 @@ class CmndRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.cmnd"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.cmnd"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("cmnd_9", _B + r"\d{9}" + _A, 0.4),
-        Pattern("cmnd_grouped", _B + r"\d{3}([ .\-])\d{3}\1\d{3}" + _A, 0.35),
+        Pattern(
+            "cmnd_9",
+            _B + _BG + r"\d{3}([ .\-]?)\d{3}\1\d{3}" + _A + _AG,
+            0.4,
+            gate=r"\d{3}[ .\-]?\d{3}[ .\-]?\d{3}",
+        ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.CMND
     COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {
@@ -33,11 +39,12 @@ class CmndRecognizer(PatternRecognizer):
     NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
     REQUIRES_CONTEXT: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.45
-    QUICK: ClassVar[str | None] = r"\d{3}"
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = digits_of(match.group())
-        if len(digits) != 9 or (digits[0] != "0" and match.group().count(".") == 2):  # 123.456.789 is an amount
+        if len(digits) != 9 or (
+            digits[0] != "0" and match.group().count(".") == 2
+        ):  # 123.456.789 is an amount
             return Validation(False)
         return Validation(True, "nine_digits", 0.0)
 

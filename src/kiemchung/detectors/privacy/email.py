@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -22,13 +23,26 @@ class EmailRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.email"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.email"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("email", rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)", 0.85),
-        Pattern("email_obfuscated", rf"(?<![\w.+\-@/]){_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)", 0.6,
-                regex.IGNORECASE),
+        Pattern("email", rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)", 0.85, gate=r"@", gate_flags=re.IGNORECASE),
+        Pattern(
+            "email_obfuscated",
+            rf"(?<![\w.+\-@/]){_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)",
+            0.6,
+            regex.IGNORECASE,
+            gate=r"[\[({]\s?(?:at|a c[oò]ng)\s?[\])}]",
+            gate_flags=re.IGNORECASE,
+        ),
     )
-    CONTEXT: ClassVar[tuple[str, ...]] = ("email", "e-mail", "mail", "gmail", "thư điện tử", "liên hệ", "gửi về")
+    CONTEXT: ClassVar[tuple[str, ...]] = (
+        "email",
+        "e-mail",
+        "mail",
+        "gmail",
+        "thư điện tử",
+        "liên hệ",
+        "gửi về",
+    )
     NUMERIC: ClassVar[bool] = False
-    QUICK: ClassVar[str | None] = r"@|\[\s?at|\(\s?at|a còng|a cong"
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         v = match.group()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer
+import regex
+
+from kiemchung.detectors.patterns import VALID, Pattern, PatternRecognizer, Validation
 from kiemchung.detectors.privacy import _words
 
 
@@ -14,15 +16,28 @@ class PassportRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.passport"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.passport"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("vn_passport", r"(?<![\w.\-/+@#&=])[A-Z]\d{7}(?![\w@]|[.\-,/]\d)", 0.4),
-        Pattern("vn_passport_lower", r"(?<![\w.\-/+@#&=])[a-z]\d{7}(?![\w@]|[.\-,/]\d)", 0.3),
+        Pattern(
+            "vn_passport", r"(?<![\w.\-/+@#&=])[A-Za-z]\d{7}(?![\w@]|[.\-,/]\d)", 0.4, gate=r"[A-Za-z]\d{7}"
+        ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.PASSPORT
-    NEGATIVE: ClassVar[tuple[str, ...]] = ("mã đơn", "đơn hàng", "mã vận đơn", "mã sp", "sku", "order", "code")
+    NEGATIVE: ClassVar[tuple[str, ...]] = (
+        "mã đơn",
+        "đơn hàng",
+        "mã vận đơn",
+        "mã sp",
+        "sku",
+        "order",
+        "code",
+    )
     REQUIRES_CONTEXT: ClassVar[bool] = True
     CONTEXT_BOOST: ClassVar[float] = 0.5
     NUMERIC: ClassVar[bool] = False
-    QUICK: ClassVar[str | None] = r"[A-Za-z]\d{7}"
+
+    def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
+        if match.group()[0].islower():
+            return Validation(True, "lower_case_letter", -0.1)
+        return VALID
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return "Số hộ chiếu Việt Nam (một chữ cái và 7 chữ số, kèm từ “hộ chiếu”)."

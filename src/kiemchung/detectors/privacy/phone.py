@@ -24,7 +24,8 @@ MOBILE_PREFIXES = frozenset(
 )
 
 _B = r"(?<![\w.\-/+@#&=])"
-_A = r"(?![\w@]|[.\-,/]\d)"
+# not inside a longer number; "0912345678-0987654321" (two numbers joined by a dash) is two phones
+_A = r"(?![\w@]|[.,/]\d|-(?!0[35789]\d{8}(?!\d))\d)"
 _SEP = r"[ .\-]"
 
 
@@ -33,27 +34,22 @@ class PhoneRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.phone"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.phone"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("vn_mobile", _B + rf"0{_SEP}?[35789](?:{_SEP}?\d){{8}}" + _A, 0.6),
+        # 0912 345 678 · 0912.345.678 · 091-234-5678 · +84 912 345 678 · (+84) 912… · 84912345678 · +84 (0) 912…
         Pattern(
-            "vn_mobile_intl",
-            r"(?<![\w.\-/@#&=])(?:\(\s?\+\s?84\s?\)|\+\s?84|\b0084|\b84)" + rf"{_SEP}?(?:\(0\){_SEP}?)?[35789]"
-            rf"(?:{_SEP}?\d){{8}}" + _A,
+            "vn_mobile",
+            r"(?:(?<=zalo\.me/)|(?<=(?<!\d)0\d{9}-)|(?<![\w.\-/@#&=+]))(?:0|(?:\(\s?\+\s?84\s?\)|\+\s?84|(?<!\d)0084|(?<!\d)84)"
+            rf"(?:{_SEP}?\(0\))?){_SEP}?[35789](?:{_SEP}?\d){{8}}" + _A,
             0.6,
+            gate=r"[35789](?:[ .\-]?\d){8}",
         ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.PHONE
     COMPETING: ClassVar[Mapping[str, tuple[str, ...]]] = {"privacy.bank_account": _words.BANK_STRONG}
     COMPETING_AFTER: ClassVar[Mapping[str, tuple[str, ...]]] = {"privacy.bank_account": _words.BANK_AFTER}
     NEGATIVE: ClassVar[tuple[str, ...]] = _words.NUMERIC_NEGATIVE
-    QUICK: ClassVar[str | None] = r"\d{2}"
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
-        digits = digits_of(match.group())
-        if pattern.name == "vn_mobile_intl":
-            digits = digits[4:] if digits.startswith("0084") else digits[2:]
-            if digits.startswith("0"):  # "+84 (0) 912…"
-                digits = digits[1:]
-            digits = "0" + digits
+        digits = canonical(match.group())
         if len(digits) != 10 or digits[:3] not in MOBILE_PREFIXES:
             return Validation(False)
         return Validation(True, f"mobile_prefix:{digits[:3]}", 0.1, {"prefix": digits[:3]})
@@ -69,4 +65,4 @@ def canonical(value: str) -> str:
         d = d[4:]
     elif d.startswith("84"):
         d = d[2:]
-    return "0" + d.lstrip("0")
+    return "0" + d.lstrip("0")  # "+84 (0) 912…" and "0912…" alike

@@ -28,21 +28,40 @@ class LicensePlateRecognizer(PatternRecognizer):
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.license_plate"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # car: 51F-123.45, 30A-12345, 51LD-123.45, 30A 123.45, 51F12345
-        Pattern("plate_car", _B + rf"(?P<prov>\d{{2}})(?P<ser>{_SERIES}{{1,2}})(?P<sep>[ \-]?){_NUM}" + _A, 0.6),
+        Pattern(
+            "plate_car",
+            _B + rf"(?P<prov>\d{{2}})(?P<ser>{_SERIES}{{1,2}})(?P<sep>[ \-]?){_NUM}" + _A,
+            0.6,
+            gate=r"\d\d[A-Z]{1,2}[ \-]?\d{3}",
+        ),
         # motorbike: 29-B1 123.45, 59X3-123.45, 59-X3 123.45, 29B1-12345
         Pattern(
             "plate_bike",
             _B + rf"(?P<prov>\d{{2}})(?P<sep0>[ \-]?)(?P<ser>{_SERIES}[A-Z0-9])(?P<sep>[ \-]?){_NUM}" + _A,
             0.6,
+            gate=r"\d\d[ \-]?[A-Z][A-Z0-9][ \-]?\d{3}",
         ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.PLATE
     NEGATIVE: ClassVar[tuple[str, ...]] = (
-        "mã sản phẩm", "mã sp", "sku", "model", "mã hàng", "mã đơn", "đơn hàng", "mã vận đơn", "mã", "code",
-        "serial", "phòng", "lớp", "căn hộ", "căn", "tòa",
+        "mã sản phẩm",
+        "mã sp",
+        "sku",
+        "model",
+        "mã hàng",
+        "mã đơn",
+        "đơn hàng",
+        "mã vận đơn",
+        "mã",
+        "code",
+        "serial",
+        "phòng",
+        "lớp",
+        "căn hộ",
+        "căn",
+        "tòa",
     )
     NUMERIC: ClassVar[bool] = False
-    QUICK: ClassVar[str | None] = r"\d{2}[ \-]?[A-Za-z]"
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         if int(match.group("prov")) not in PLATE_CODES:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from kiemchung.types import Document, Source
@@ -73,7 +74,24 @@ async def analyze(body: AnalyzeIn, request: Request, user: Principal = Depends(a
         Source(id=s.id or f"s{i + 1}", text=s.text, speaker=s.speaker) for i, s in enumerate(body.sources or [])
     )
     report = await request.app.state.batcher.analyze(Document(text=body.text, id=body.id, sources=sources))
-    return report.to_dict()
+    # the dict already has the ReportOut shape: skip re-validating it on the hot path
+    return JSONResponse(report.to_dict())
+
+
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request) -> Any:
+    """The API reference, rendered locally from the OpenAPI document (no CDN)."""
+    from kiemchung.web.templating import render
+
+    spec = request.app.openapi()
+    ops = []
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            params = [p.get("name", "") for p in op.get("parameters", [])]
+            body = "requestBody" in op
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "description": op.get("description", ""), "params": params, "body": body})
+    return render(request, "api_docs.html", {"ops": ops, "title": spec.get("info", {}).get("title", "API")})
 
 
 @router.get("/health")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 19:54:25.238976
+Create Date: 2026-11-28 19:58:00.812171
 """
 
 from __future__ import annotations
@@ -36,12 +36,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_audit_events_action'), ['action'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_events_at'), ['at'], unique=False)
 
-    op.create_table('audit_head',
+    audit_head = op.create_table('audit_head',
     sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
     )
+    # the chain's tip exists from the start, so the first appends of concurrent writers lock the same row
+    op.bulk_insert(audit_head, [{"id": 1, "seq": 0, "hash": "0" * 64}])
     op.create_table('factchecks',
     sa.Column('id', sa.String(length=255), nullable=False),
     sa.Column('claim', sa.Text(), nullable=False),
@@ -179,7 +181,9 @@ def upgrade() -> None:
     sa.Column('raw', sa.JSON(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
     sa.Column('imported_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('last_scan_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], name=op.f('fk_posts_batch_id_import_batches')),
+    sa.ForeignKeyConstraint(['last_scan_id'], ['scans.id'], name=op.f('fk_posts_last_scan_id_scans')),
     sa.ForeignKeyConstraint(['page_id'], ['pages.id'], name=op.f('fk_posts_page_id_pages')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posts')),
     sa.UniqueConstraint('page_id', 'content_hash', name='uq_posts_page_hash'),
@@ -187,6 +191,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_posts_batch_id'), ['batch_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_posts_last_scan_id'), ['last_scan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_posts_page_id'), ['page_id'], unique=False)
         batch_op.create_index('ix_posts_published_at', ['published_at'], unique=False)
 
@@ -259,6 +264,7 @@ def downgrade() -> None:
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index('ix_posts_published_at')
         batch_op.drop_index(batch_op.f('ix_posts_page_id'))
+        batch_op.drop_index(batch_op.f('ix_posts_last_scan_id'))
         batch_op.drop_index(batch_op.f('ix_posts_batch_id'))
 
     op.drop_table('posts')

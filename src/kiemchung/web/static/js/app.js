@@ -2,8 +2,10 @@
 (function () {
   "use strict";
 
+  // Deferred scripts run in document order before DOMContentLoaded: waiting for it lets vendored libraries
+  // declared after this file load first.
   function onReady(fn) {
-    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+    if (document.readyState === "complete") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
 
   // "Copy" buttons: data-copy="#selector" copies that element's value/text.

@@ -1,0 +1,46 @@
+"""``kiemchung eval unreliable PATH… --format reintel``: ROC-AUC of the shipped unreliable-post model.
+
+``--format reintel`` reads ReINTEL CSV (``post_message``, ``num_like_post``, ``num_comment_post``,
+``num_share_post``, ``timestamp_post``, ``label``); rows listed in a sibling ``rows_in_holdout_texts.csv`` are
+dropped. ``--split heldout`` is not a CLI option: to score only the deterministic 20% held out from training, call
+``evaluate(paths, fmt="reintel-heldout")``. Scoring the shared training file as a whole mixes in training rows and
+overstates the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kiemchung.errors import InputError
+
+
+def evaluate(paths: list[Path], fmt: str | None = None, factchecks: Path | None = None) -> dict[str, Any]:
+    from sklearn.metrics import roc_auc_score
+
+    from kiemchung.detectors.unreliable import UnreliableModel
+    from kiemchung.models.unreliable_train import is_heldout, read_reintel
+
+    fmt = fmt or "reintel"
+    if fmt not in ("reintel", "reintel-heldout"):
+        raise InputError(f"định dạng không hỗ trợ cho unreliable: {fmt!r} (reintel, reintel-heldout)")
+    if not paths:
+        raise InputError("cần ít nhất một tệp ReINTEL CSV")
+    rows = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            p = p / "public_train.csv"
+        if not p.exists():
+            raise InputError("không tìm thấy tệp", file=str(p))
+        hold = p.parent / "rows_in_holdout_texts.csv"
+        rows.extend(read_reintel(p, hold if hold.exists() else None))
+    if fmt == "reintel-heldout":
+        rows = [r for r in rows if is_heldout(r["text"])]
+    labels = {r["label"] for r in rows}
+    if len(labels) < 2:
+        raise InputError("cần cả bài tin cậy (0) và không tin cậy (1) để tính ROC-AUC")
+    model = UnreliableModel.load()
+    probs = model.predict([r["text"] for r in rows], [r["meta"] for r in rows])
+    return {"roc_auc": round(float(roc_auc_score([r["label"] for r in rows], probs)), 4), "n": len(rows),
+            "model_version": model.version}

@@ -1,0 +1,263 @@
+"""``kiemchung train toxicity [DATA…] --out DIR``: rebuild the shipped toxicity model.
+
+Data: ViHSD ``train.csv`` (document heads), ViHOS ``Span_Extraction_based_version/train.csv`` (span model).
+Rows listed in each ``rows_in_holdout_texts.csv`` are dropped; ViHSD rows whose text is a ViHOS dev comment and
+ViHOS rows whose text is a ViHSD dev comment are dropped too, so every dev figure printed here is clean.
+Thresholds are tuned on 3-fold out-of-fold predictions over the training rows, never on dev. Deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+
+from kiemchung.errors import InputError
+from kiemchung.text.normalize import normalize
+from kiemchung.toxicity import data as D
+from kiemchung.toxicity.features import FeatureSpec, hashed, tf_values
+from kiemchung.toxicity.metrics import macro_f1, span_f1
+from kiemchung.toxicity.model import MODEL_FILE, ToxicityModel, sigmoid
+from kiemchung.toxicity.predict import predict
+from kiemchung.toxicity.tokens import N_TOKEN_FEATURES, tokens
+from kiemchung.types import NormalizedText
+
+SPEC = FeatureSpec(bits=20, key_char=(2, 3, 4, 5))
+TOK_BITS = 18
+DOC_C = 3.0
+TOK_C = 0.5
+FOLDS = 3
+SEED = 20261128
+
+
+def _default_data() -> Path:
+    return Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+
+
+def _find(roots: Sequence[Path], rel: str) -> Path | None:
+    for r in roots:
+        if r.is_file() and r.as_posix().endswith(rel):
+            return r
+        if (r / rel).is_file():
+            return r / rel
+    return None
+
+
+def _canon(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _csr(spec: FeatureSpec, norms: Sequence[NormalizedText], idf: npt.NDArray[np.float32] | None) -> sp.csr_matrix:
+    rows, cols = [], []
+    for i in range(0, len(norms), 512):
+        part = norms[i : i + 512]
+        d, b = hashed(spec, [n.normalized for n in part], [n.key for n in part])
+        rows.append(d + i)
+        cols.append(b)
+    d, b, v = tf_values(spec, np.concatenate(rows), np.concatenate(cols), len(norms), idf)
+    return sp.csr_matrix((v, (d, b)), shape=(len(norms), 1 << spec.bits), dtype=np.float32)
+
+
+def _idf(norms: Sequence[NormalizedText]) -> npt.NDArray[np.float32]:
+    x = _csr(SPEC, norms, None)
+    df = np.bincount(x.indices, minlength=1 << SPEC.bits)
+    return (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
+
+
+def _fit_heads(x: sp.csr_matrix, y: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    ws, bs = [], []
+    for k in range(3):
+        m = LogisticRegression(C=DOC_C, solver="liblinear", class_weight="balanced", random_state=SEED)
+        m.fit(x, (y == k).astype(np.int64))
+        ws.append(m.coef_[0])
+        bs.append(m.intercept_[0])
+    return np.stack(ws, axis=1).astype(np.float32), np.asarray(bs, dtype=np.float32)
+
+
+def _decide(z: npt.NDArray[np.float32], off: float, hate: float) -> npt.NDArray[np.int64]:
+    pred = np.zeros(len(z), dtype=np.int64)
+    pred[z[:, 1] + off >= 0] = 1
+    pred[z[:, 2] + hate >= 0] = 2
+    return pred
+
+
+def _tune_offsets(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64]) -> tuple[float, float, float]:
+    best = (-1.0, 0.0, 0.0)
+    grid = np.round(np.arange(-3.0, 3.01, 0.1), 2)
+    for o in grid:
+        for h in grid:
+            f = macro_f1(y, _decide(z, float(o), float(h)), 3)
+            if f > best[0] + 1e-9:
+                best = (f, float(o), float(h))
+    return best
+
+
+def _tune_temperature(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64], offset: npt.NDArray[np.float32]) -> float:
+    best, best_t = np.inf, 1.0
+    for t in np.round(np.arange(0.3, 3.01, 0.1), 2):
+        loss = 0.0
+        for j, k in ((0, 1), (1, 2)):
+            p = np.clip(sigmoid((z[:, k] + offset[j]) / np.float32(t)), 1e-6, 1 - 1e-6)
+            yy = y == k
+            loss -= float(np.mean(np.where(yy, np.log(p), np.log(1 - p))))
+        if loss < best - 1e-9:
+            best, best_t = loss, float(t)
+    return best_t
+
+
+def _token_matrix(norms: Sequence[NormalizedText], golds: Sequence[frozenset[int]] | None) -> tuple[sp.csr_matrix, npt.NDArray[np.int64], Any]:
+    t = tokens([n.normalized for n in norms], [n.key for n in norms], TOK_BITS)
+    n_tok = len(t.doc)
+    rows = np.repeat(np.arange(n_tok), N_TOKEN_FEATURES)
+    x = sp.csr_matrix(
+        (np.ones(n_tok * N_TOKEN_FEATURES, dtype=np.float32), (rows, t.features.ravel())),
+        shape=(n_tok, 1 << TOK_BITS),
+    )
+    x.data[:] = 1.0  # binary after duplicate buckets were summed
+    y = np.zeros(n_tok, dtype=np.int64)
+    if golds is not None:
+        for i in range(n_tok):
+            norm = norms[t.doc[i]]
+            a, b = norm.to_original(int(t.start[i]), int(t.end[i]))
+            g = golds[t.doc[i]]
+            if b > a and sum(1 for c in range(a, b) if c in g) * 2 >= (b - a):
+                y[i] = 1
+    return x, y, t
+
+
+def _fold_of(n: int, k: int) -> npt.NDArray[np.int64]:
+    rng = np.random.default_rng(SEED)
+    return rng.permutation(np.arange(n) % k)
+
+
+def train(data: list[Path], out: Path) -> dict[str, Any]:
+    t0 = time.monotonic()
+    roots = data or [_default_data()]
+    vihsd_train = _find(roots, "vihsd/train.csv")
+    vihsd_dev = _find(roots, "vihsd/dev.csv")
+    vihos_train = _find(roots, "vihos/Span_Extraction_based_version/train.csv")
+    vihos_dev = _find(roots, "vihos/Span_Extraction_based_version/dev.csv")
+    victsd_valid = _find(roots, "victsd/ViCTSD_valid.csv")
+    if vihsd_train is None:
+        raise InputError("không tìm thấy vihsd/train.csv trong dữ liệu huấn luyện", file=str(roots[0]))
+
+    # ---- document heads -----------------------------------------------------------------------------------
+    hsd = D.drop_holdout(vihsd_train, D.read_vihsd(vihsd_train))
+    hos_dev = D.read_vihos(vihos_dev) if vihos_dev else []
+    banned = {_canon(e.text) for e in hos_dev}
+    hsd = [e for e in hsd if _canon(e.text) not in banned and e.text.strip()]
+    norms = [normalize(e.text) for e in hsd]
+    y = np.asarray([e.label for e in hsd], dtype=np.int64)
+    idf = _idf(norms)
+    x = _csr(SPEC, norms, idf)
+    fold = _fold_of(len(y), FOLDS)
+    oof = np.zeros((len(y), 3), dtype=np.float32)
+    for k in range(FOLDS):
+        tr, te = fold != k, fold == k
+        w, b = _fit_heads(x[tr], y[tr])
+        oof[te] = x[te] @ w + b
+    oof_f1, off, hate = _tune_offsets(oof, y)
+    offset = np.asarray([off, hate], dtype=np.float32)
+    temp = _tune_temperature(oof, y, offset)
+    w_doc, b_doc = _fit_heads(x, y)
+    oof_scores = sigmoid((oof[:, 1:3] + offset) / np.float32(temp))
+    oof_by_text = {_canon(e.text): oof_scores[i] for i, e in enumerate(hsd)}
+
+    # ---- span model ---------------------------------------------------------------------------------------
+    model = ToxicityModel(
+        spec=SPEC, idf=idf, w_doc=w_doc, b_doc=b_doc, offset=offset, temperature=temp, tok_bits=TOK_BITS,
+        w_tok=np.zeros(1 << TOK_BITS, dtype=np.float32), b_tok=0.0, tok_threshold=0.5,
+        version=f"{date.today():%Y.%m}-1", meta={},
+    )
+    tok_info: dict[str, Any] = {}
+    if vihos_train is not None:
+        dev_texts = {_canon(e.text) for e in D.read_vihsd(vihsd_dev)} if vihsd_dev else set()
+        hos = [e for e in D.drop_holdout(vihos_train, D.read_vihos(vihos_train)) if _canon(e.text) not in dev_texts]
+        hnorms = [normalize(e.text) for e in hos]
+        tx, ty, toks = _token_matrix(hnorms, [e.offsets for e in hos])
+        tfold = _fold_of(len(hos), FOLDS)[toks.doc]
+        toof = np.zeros(len(ty), dtype=np.float32)
+        for k in range(FOLDS):
+            tr, te = tfold != k, tfold == k
+            m = LogisticRegression(C=TOK_C, solver="liblinear", random_state=SEED).fit(tx[tr], ty[tr])
+            toof[te] = m.decision_function(tx[te])
+        m = LogisticRegression(C=TOK_C, solver="liblinear", random_state=SEED).fit(tx, ty)
+        model.w_tok = m.coef_[0].astype(np.float32)
+        model.b_tok = float(m.intercept_[0])
+        # gate each ViHOS comment with the out-of-fold document score of the same ViHSD text
+        full = model.doc_scores([n.normalized for n in hnorms], [n.key for n in hnorms])
+        gate = np.asarray([oof_by_text.get(_canon(e.text), full[i]).max() >= 0.5 for i, e in enumerate(hos)])
+        probs = sigmoid(toof)
+        bounds = np.searchsorted(toks.doc, np.arange(len(hos) + 1))
+        best = (-1.0, 0.5)
+        for thr in np.round(np.arange(0.2, 0.81, 0.05), 2):
+            preds = []
+            for i in range(len(hos)):
+                offs: set[int] = set()
+                if gate[i]:
+                    a, b = bounds[i], bounds[i + 1]
+                    p = probs[a:b]
+                    keep = p >= thr
+                    if len(p) and not keep.any():
+                        keep = p >= p.max()
+                    for j in np.flatnonzero(keep):
+                        s, e = hnorms[i].to_original(int(toks.start[a + j]), int(toks.end[a + j]))
+                        offs.update(range(s, e))
+                preds.append(offs)
+            f = span_f1([e.offsets for e in hos], preds)
+            if f > best[0] + 1e-9:
+                best = (f, float(thr))
+        model.tok_threshold = best[1]
+        tok_info = {"oof_span_f1_tokens_only": round(best[0], 4), "tok_threshold": best[1], "tokens": int(len(ty))}
+
+    model.meta = {
+        "trained_on": {"vihsd_train_rows": len(hsd), "vihos_train_rows": tok_info.get("tokens", 0)},
+        "oof_macro_f1_vihsd": round(oof_f1, 4),
+        "offset": [off, hate],
+        "temperature": temp,
+        **tok_info,
+    }
+    out_path = out / MODEL_FILE if out.suffix != ".npz" else out
+    model.save(out_path)
+    model = ToxicityModel.load(out_path)  # score what was written (float16 weights)
+
+    # ---- dev metrics --------------------------------------------------------------------------------------
+    result: dict[str, Any] = {"model": str(out_path), "version": model.version, "oof_macro_f1_vihsd": round(oof_f1, 4)}
+    if vihsd_dev:
+        result["vihsd_dev"] = evaluate_docs(model, D.read_vihsd(vihsd_dev), 3)
+    if victsd_valid:
+        result["victsd_valid"] = evaluate_docs(model, D.read_victsd(victsd_valid), 2)
+    if vihos_dev:
+        result["vihos_dev_span_f1"] = round(evaluate_spans(model, hos_dev), 4)
+    result["train_seconds"] = round(time.monotonic() - t0, 1)
+    result["model_bytes"] = out_path.stat().st_size
+    (out_path.parent / "metrics.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return result
+
+
+def classify(model: ToxicityModel, texts: Sequence[str], n_classes: int) -> npt.NDArray[np.int64]:
+    preds = predict(model, [normalize(t) for t in texts])
+    if n_classes == 2:
+        return np.asarray([p.label is not None for p in preds], dtype=np.int64)
+    return np.asarray([{None: 0, "toxicity.offensive": 1, "toxicity.hate": 2}[p.label] for p in preds], dtype=np.int64)
+
+
+def evaluate_docs(model: ToxicityModel, rows: Sequence[D.Example], n_classes: int) -> dict[str, Any]:
+    from kiemchung.toxicity.metrics import classification_report
+
+    pred = classify(model, [e.text for e in rows], n_classes)
+    return classification_report(np.asarray([e.label for e in rows]), pred, n_classes)
+
+
+def evaluate_spans(model: ToxicityModel, rows: Sequence[D.SpanExample]) -> float:
+    preds = predict(model, [normalize(e.text) for e in rows])
+    got = [{c for s in p.spans for c in range(s.start, s.end)} for p in preds]
+    return span_f1([e.offsets for e in rows], got)

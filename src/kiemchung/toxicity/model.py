@@ -1,0 +1,136 @@
+"""The toxicity model artifact: linear document heads and a token span model, stored as one ``.npz``.
+
+The file holds only numeric arrays and a JSON header (labels, version, feature spec, thresholds): it loads
+with ``allow_pickle=False``. Scoring is pure numpy on batches of normalized texts.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from kiemchung.toxicity.features import FeatureSpec, hashed, tf_values
+from kiemchung.toxicity.tokens import Tokens, token_scores, tokens
+
+FloatArray = npt.NDArray[np.float32]
+MODEL_FILE = "toxicity.npz"
+LABELS = ("toxicity.offensive", "toxicity.hate")
+CHUNK = 512
+
+
+def sigmoid(x: FloatArray) -> FloatArray:
+    return (1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))).astype(np.float32)
+
+
+@dataclass
+class ToxicityModel:
+    """Document heads ``W_doc`` (buckets × heads) and the token model ``w_tok``.
+
+    Heads are, in order, ``clean``, ``offensive``, ``hate`` (one-vs-rest logits). ``offset`` shifts the
+    offensive/hate logits so that a calibrated score of 0.5 is the decision threshold tuned on training folds.
+    """
+
+    spec: FeatureSpec
+    idf: FloatArray
+    w_doc: FloatArray
+    b_doc: FloatArray
+    offset: FloatArray  # (2,) added to offensive/hate logits
+    temperature: float
+    tok_bits: int
+    w_tok: FloatArray
+    b_tok: float
+    tok_threshold: float
+    version: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # ---- scoring -------------------------------------------------------------------------------------------
+    def doc_logits(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
+        """(n, 3) one-vs-rest logits for clean / offensive / hate."""
+        n = len(normalized)
+        out = np.zeros((n, self.w_doc.shape[1]), dtype=np.float32)
+        for i in range(0, n, CHUNK):
+            nn = normalized[i : i + CHUNK]
+            d, b = hashed(self.spec, nn, keys[i : i + CHUNK])
+            d, b, v = tf_values(self.spec, d, b, len(nn), self.idf)
+            contrib = self.w_doc[b] * v[:, None]
+            for h in range(self.w_doc.shape[1]):
+                out[i : i + len(nn), h] = np.bincount(d, weights=contrib[:, h], minlength=len(nn))
+        return out + self.b_doc
+
+    def doc_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
+        """(n, 2) calibrated scores for ``toxicity.offensive`` and ``toxicity.hate`` (0.5 = decision threshold)."""
+        z = self.doc_logits(normalized, keys)
+        return sigmoid((z[:, 1:3] + self.offset) / np.float32(self.temperature))
+
+    def tokens(self, normalized: Sequence[str], keys: Sequence[str]) -> tuple[Tokens, FloatArray]:
+        t = tokens(normalized, keys, self.tok_bits)
+        return t, sigmoid(token_scores(t, self.w_tok, self.b_tok))
+
+    # ---- persistence ---------------------------------------------------------------------------------------
+    def header(self) -> dict[str, Any]:
+        return {
+            "format": "kiemchung.toxicity/1",
+            "version": self.version,
+            "labels": list(LABELS),
+            "heads": ["clean", "offensive", "hate"],
+            "spec": self.spec.to_dict(),
+            "offset": [float(x) for x in self.offset],
+            "temperature": self.temperature,
+            "tok_bits": self.tok_bits,
+            "b_tok": self.b_tok,
+            "tok_threshold": self.tok_threshold,
+            "meta": self.meta,
+        }
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        head = json.dumps(self.header(), ensure_ascii=False, sort_keys=True)
+        buf = io.BytesIO()
+        np.savez_compressed(
+            buf,
+            header=np.frombuffer(head.encode("utf-8"), dtype=np.uint8),
+            idf=self.idf.astype(np.float16),
+            w_doc=self.w_doc.astype(np.float16),
+            b_doc=self.b_doc.astype(np.float32),
+            w_tok=self.w_tok.astype(np.float16),
+        )
+        path.write_bytes(buf.getvalue())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ToxicityModel:
+        with np.load(io.BytesIO(data), allow_pickle=False) as z:
+            head = json.loads(bytes(z["header"]).decode("utf-8"))
+            if head.get("format") != "kiemchung.toxicity/1":
+                raise ValueError(f"unknown toxicity model format {head.get('format')!r}")
+            return cls(
+                spec=FeatureSpec.from_dict(head["spec"]),
+                idf=z["idf"].astype(np.float32),
+                w_doc=z["w_doc"].astype(np.float32),
+                b_doc=z["b_doc"].astype(np.float32),
+                offset=np.asarray(head["offset"], dtype=np.float32),
+                temperature=float(head["temperature"]),
+                tok_bits=int(head["tok_bits"]),
+                w_tok=z["w_tok"].astype(np.float32),
+                b_tok=float(head["b_tok"]),
+                tok_threshold=float(head["tok_threshold"]),
+                version=str(head["version"]),
+                meta=dict(head.get("meta", {})),
+            )
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ToxicityModel:
+        """Load from ``path`` (a file or a folder holding ``toxicity.npz``) or from the shipped package data."""
+        if path is None:
+            data = resources.files("kiemchung.models").joinpath("data/toxicity/" + MODEL_FILE).read_bytes()
+        else:
+            p = path / MODEL_FILE if path.is_dir() else path
+            data = p.read_bytes()
+        return cls.from_bytes(data)
