@@ -75,10 +75,12 @@ def start_server(port: int, token: str, *, bare: bool = False, workers: int = 1)
     )
 
 
-async def wait_ready(base: str, timeout: float = 120.0) -> None:
+async def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     async with httpx.AsyncClient() as c:
         while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise RuntimeError(f"the server exited with code {proc.returncode}")
             try:
                 if (await c.get(f"{base}/v1/health")).status_code == 200:
                     return
@@ -139,6 +141,7 @@ def main() -> int:
     ap.add_argument("--target-p95-ms", type=float, default=50.0)
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     ap.add_argument("--bare", action="store_true", help="no detectors: measure the web layer alone")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the in-process comparison")
     args = ap.parse_args()
 
     token = secrets.token_urlsafe(24)
@@ -146,7 +149,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{port}"
     proc = start_server(port, token, bare=args.bare, workers=args.workers)
     try:
-        asyncio.run(wait_ready(base))
+        asyncio.run(wait_ready(base, proc))
         asyncio.run(load(base, token, min(args.clients, 10), args.warmup, 30.0))
         lat, errors, wall = asyncio.run(load(base, token, args.clients, args.requests, args.max_seconds))
     finally:
@@ -156,7 +159,8 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
     ms = [x * 1000 for x in lat]
-    base_p50, base_p95 = in_process_baseline() if not args.bare else (float("nan"), float("nan"))
+    base_p50, base_p95 = (in_process_baseline() if not args.bare and not args.no_baseline
+                          else (float("nan"), float("nan")))
     p95 = pct(ms, 95)
     what = "no detectors (web layer only)" if args.bare else "every installed detector"
     print(f"POST /v1/analyze [{what}, {args.workers} worker(s), {os.cpu_count()} CPUs, "

@@ -148,7 +148,9 @@ def main() -> None:
         ratio = ours / theirs if not math.isnan(theirs) else float("nan")
         print(f"{name:<10} {len(posts):>6} {ours:>18,.0f} {theirs:>14,.0f} {ratio:>7,.0f}x")
     for name, posts in corpora.items():
-        print(f"{name}: pipeline detect_batch (normalized views precomputed): {batch_rate(posts):,.0f} posts/s")
+        print(
+            f"{name}: pipeline detect_batch (normalized views precomputed): {batch_rate(posts):,.0f} posts/s"
+        )
 
     if args.dev and args.dev.exists():
         from kiemchung.evaluation.pii import predict, read_pii_jsonl, score

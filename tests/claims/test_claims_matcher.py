@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiemchung.claims import ClaimMatcher, FactCheck, load_factchecks
 from kiemchung.claims.text import negation_parity, negators, numbers, numbers_conflict, syllables, view
@@ -109,3 +111,19 @@ def test_matcher_diacritic_free_chua_resolved_against_claim() -> None:
     assert [x.factcheck.id for x in m.match("uong nuoc chanh chua khoi ung thu")] == ["a"]
     assert [x.factcheck.id for x in m.match("vac xin chua duoc cap phep tai viet nam")] == ["b"]
     assert m.match("vac xin da duoc cap phep tai viet nam") == []
+
+
+_MATCHER_SMALL = ClaimMatcher([
+    FactCheck("a", "Uống nước chanh nóng mỗi sáng chữa khỏi ung thư", "Sai", verdict="false"),
+    FactCheck("b", "Nhà nước hỗ trợ 74 triệu đồng cho mỗi hộ bị bão", "Sai", verdict="false"),
+])
+
+
+@given(st.text(alphabet=st.sampled_from(list("uống nước chanh nóng mỗi sáng chữa khỏi ung thư 74 triệu.!,\n\u0301ÂĐ")),
+               max_size=120))
+@settings(max_examples=150, deadline=None)
+def test_matcher_spans_stay_in_original(text: str) -> None:
+    for m in _MATCHER_SMALL.match(text):
+        assert 0 <= m.start < m.end <= len(text)
+    v = view(text)
+    assert len(v.key) == len(v.normalized) == len(v.starts)

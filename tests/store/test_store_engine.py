@@ -29,6 +29,7 @@ def test_engine_url_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
         ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
         ("postgresql+psycopg://u@h/db", "postgresql+psycopg://u@h/db"),
         ("sqlite://", "sqlite://"),
+        (":memory:", "sqlite://"),
     ],
 )
 def test_engine_resolve_url_forms(given: str, expected_prefix: str) -> None:

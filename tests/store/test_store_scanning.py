@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from kiemchung.analyzer import Analyzer
@@ -73,3 +75,23 @@ def test_scanning_rescan_keeps_reviewers_decisions(store: Store, org: object,
         assert (carried.state, carried.note, carried.reviewed_by) == ("confirmed", "Đúng là lừa đảo.", "cli")
         assert carried.finding.detector_version == "2"
         assert sorted(r.state for r in reviews.values()) == ["confirmed", "open", "open"]
+
+
+@pytest.mark.slow  # loads every installed detector
+def test_scanning_cli_helper_uses_db_factchecks(db_url: str, tmp_path: Path) -> None:
+    from kiemchung.ingest import import_file
+    from kiemchung.store.factchecks import import_factchecks
+    from kiemchung.store.scanning import scan_store_cli
+
+    import_factchecks(db_url, [{"id": "fc-1", "claim": "Uống nước chanh nóng chữa khỏi ung thư", "rating": "Sai",
+                                "url": "https://example.vn/fc1", "date": "2026-03-01"}])
+    f = tmp_path / "p.jsonl"
+    f.write_text('{"id": "1", "text": "Uống nước chanh nóng chữa khỏi ung thư, mọi người chia sẻ nhé."}\n'
+                 '{"id": "2", "text": "Chúc cả nhà cuối tuần vui vẻ."}\n', encoding="utf-8")
+    store = Store.open(db_url)
+    with store.transaction() as s:
+        import_file(s, "jsonl", f, "https://facebook.com/an")
+    store.dispose()
+    out = scan_store_cli(db_url, batch_size=1)
+    assert out["posts"] == 2 and out["scan"] == 1 and isinstance(out["findings"], dict)
+    assert set(out) == {"posts", "seconds", "posts_per_second", "findings", "scan"}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiemchung.evaluation.normalize import align, canon, err, evaluate, predictions
 from kiemchung.errors import InputError
+from kiemchung.evaluation.normalize import align, canon, err, evaluate, predictions
 from kiemchung.text.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "vilexnorm"
@@ -67,3 +67,20 @@ def test_normalize_eval_vilexnorm_dev_target() -> None:
     res = evaluate([dev], fmt="vilexnorm")
     assert res["words"] > 10_000
     assert res["err"] >= 0.40
+
+
+def test_normalize_learn_builds_table_from_own_pairs() -> None:
+    from kiemchung.text.learn import build
+
+    pairs = [
+        ("hum nay zui wa", "hôm nay vui quá"),
+        ("hum qua zui ghê", "hôm qua vui ghê"),
+        ("vcl thật", "vcl thật"),
+        ("vcl luôn", "vcl luôn"),
+    ]
+    table = build(pairs)
+    assert table["entries"]["hum"] == "hôm"
+    assert table["entries"]["zui"] == "vui"
+    assert table["entries"]["vcl"] == "vcl"  # kept by the annotators: blocks the hand-written expansion
+    assert "wa" in table["entries"]  # one example is enough for a form that is not a standard word
+    assert table["version"] and isinstance(table["vocab"], list)

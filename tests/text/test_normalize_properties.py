@@ -14,7 +14,8 @@ _PIECES = st.sampled_from(
         "ch3t", "h0c", "ch@o", "đ.m", "v-c-l", "n", "g", "u", "t", "a", "b", "500k", "0912", "10h30", "12/3",
         "https://bit.ly/AbC", "vnexpress.net", "a.b@gmail.com", "@Ko", "#ko", ":))", "=]]", ":v", "<3", "^^",
         "😂", "👍🏻", "👨\u200d👩\u200d👧", "\u200b", "ＨＥＬＬＯ", "𝐧𝐠𝐮", "e\u0323\u0302", "…", ".", ",", "!", "?",
-        "\n", " ", "  ", "TP.HCM", "v.v", "Việt", "NAM", "nhaaa", "kkkk", "ừ", "İ", "ß", "ﬁ", "\u00a0", "-", "_",
+        "\n", " ", "  ", "TP.HCM", "v.v", "N.V", "m.n", "c.t.y", "Việt", "NAM", "nhaaa", "kkkk", "ừ", "İ", "ß",
+        "ﬁ", "\u00a0", "-", "_",
     ]
 )
 _TEXT = st.one_of(

@@ -224,7 +224,7 @@ def load_factchecks(path: Path | str, fmt: str | None = None) -> list[FactCheck]
     out = []
     for i, obj in enumerate(objs, 1):
         if not isinstance(obj, Mapping):
-            raise InputError("mỗi bản ghi phải là một đối tượng JSON (each record must be an object)", file=name, record=i)
+            raise InputError("mỗi bản ghi phải là một đối tượng JSON", file=name, record=i)
         try:
             out.append(parse_claimreview(obj))
         except ValueError as exc:

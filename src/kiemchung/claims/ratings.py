@@ -26,7 +26,8 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "mixed", "part false", "largely false", "inaccurate",
     )),
     ("false", (
-        "sai su that", "hoan toan sai", "chua chinh xac", "khong co that", "khong phai su that", "tin gia", "tin don sai", "sai", "khong dung", "khong dung su that",
+        "sai su that", "hoan toan sai", "chua chinh xac", "khong co that", "khong phai su that", "tin gia",
+        "tin don sai", "sai", "khong dung", "khong dung su that",
         "khong chinh xac", "bia dat", "gia mao", "lua dao", "vo can cu", "khong co can cu", "bịa",
         "false", "fake", "hoax", "pants on fire", "incorrect", "not true", "untrue", "wrong", "fabricated",
         "scam", "baseless", "no evidence", "unproven", "unsupported", "doctored", "altered",

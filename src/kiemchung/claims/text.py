@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w+")
 # Chat spellings → the diacritic-free word (applied to key syllables, both on fact-checks and on posts).
 # Kept conservative: a fold that can also be a real word or a name ("hong" → Hồng, "ti" → ti vi) is left out.
 TEENCODE: dict[str, str] = {
-    "ko": "khong", "k": "khong", "kg": "khong", "khg": "khong", "hok": "khong", "hk": "khong", "khum": "khong",
+    "ko": "khong", "k": "khong", "khg": "khong", "hok": "khong", "hk": "khong", "khum": "khong",
     "k0": "khong", "kp": "khong phai", "chx": "chua",
     "dc": "duoc", "dk": "duoc", "ng": "nguoi", "nguoj": "nguoi", "vs": "voi", "j": "gi", "ji": "gi",
     "ntn": "nhu the nao", "bn": "bao nhieu", "bnhiu": "bao nhieu", "nhiu": "nhieu", "mn": "moi nguoi",
@@ -149,11 +149,6 @@ _UNITS = {
 _NUM = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(%|phan tram|trieu|trd|tr|ty|ti|nghin|ngan|k|usd|do|tuoi|km|kg|m|lan|ca|nguoi)?(?!\w)"
 )
-_NUM_WORDS = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-}
-
-
 def _num_value(s: str) -> str:
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", s):
         return str(int(re.sub(r"[.,]", "", s)))
@@ -205,7 +200,7 @@ def negators(
     syllables of the same clause is a target: it negates the claim, not a preamble ("Cả nhà biết chưa, …").
     """
     out: list[tuple[str, bool]] = []
-    accented = any(s.raw != s.text for s in sylls if not s.text.isdigit())
+    accented = any(ord(c) > 127 for s in sylls for c in s.raw)  # does the text carry diacritics at all?
     for i, s in enumerate(sylls):
         w = s.text
         if w not in NEGATORS:
@@ -237,7 +232,8 @@ def negators(
             continue  # trailing "…chưa?" is a question
         if w == "khong" and prv == "cho" and nxt not in ("phep", "duoc", "co"):
             continue  # "cho không" = for free
-        if targets is not None and text is not None:
+        passive = w == "cam" and prv == "bi"  # "bị cấm": what is banned comes before
+        if targets is not None and text is not None and not passive:
             hit = False
             for j in range(i + 1, min(i + 1 + reach, len(sylls))):
                 if any(ch in text[sylls[j - 1].end : sylls[j].start] for ch in _CLAUSE_BREAK):
@@ -253,7 +249,9 @@ def negators(
 
 _CLAUSE_BREAK = ",;:.!?()\n"
 # Exclamations that carry a negator but negate nothing in the claim.
-_IDIOMS = frozenset({("the", "tin"), ("tin", "noi"), ("ngo", "la"), ("biet", "sao"), ("hieu", "sao"), ("noi", "gi"), ("thoi", "han")})
+_IDIOMS = frozenset({
+    ("the", "tin"), ("tin", "noi"), ("ngo", "la"), ("biet", "sao"), ("hieu", "sao"), ("noi", "gi"), ("thoi", "han"),
+})
 
 
 def negation_parity(found: list[tuple[str, bool]], claim_words: set[str] | None = None,

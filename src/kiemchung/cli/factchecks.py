@@ -37,11 +37,16 @@ def _import_db(url: str, fcs: list[Any]) -> dict[str, Any]:
     return result
 
 
+_STORE_HELP = "Tệp kho JSONL (mặc định: thư mục dữ liệu người dùng)."
+_PATH_HELP = "Tệp kiểm chứng: .jsonl, ClaimReview JSON-LD hoặc JSON của Google."
+_DB_HELP = "URL cơ sở dữ liệu (SQLite/PostgreSQL) thay cho tệp kho."
+
+
 @group.command("import")
 def import_cmd(
-    path: Annotated[Path, typer.Argument(help="Tệp kiểm chứng: .jsonl, ClaimReview JSON-LD hoặc JSON của Google.")],
-    out: Annotated[Optional[Path], typer.Option("--out", help="Tệp kho JSONL (mặc định: thư mục dữ liệu người dùng).")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="URL cơ sở dữ liệu (SQLite/PostgreSQL) thay cho tệp kho.")] = None,
+    path: Annotated[Path, typer.Argument(help=_PATH_HELP)],
+    out: Annotated[Optional[Path], typer.Option("--out", help=_STORE_HELP)] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help=_DB_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
 ) -> None:
     """Nhập kiểm chứng; nhập lại cùng tệp không tạo bản trùng (import fact-checks, idempotent)."""
@@ -55,16 +60,17 @@ def import_cmd(
         if as_json:
             typer.echo(json.dumps(result, ensure_ascii=False))
         else:
+            r = result
             console.print(
-                f"Đã đọc {result['read']} kiểm chứng: thêm {result.get('added', 0)}, cập nhật {result.get('updated', 0)}, "
-                f"không đổi {result.get('unchanged', 0)}; kho có {result.get('total', '?')} ({result.get('store', db)}).",
+                f"Đã đọc {r['read']} kiểm chứng: thêm {r.get('added', 0)}, cập nhật {r.get('updated', 0)}, "
+                f"không đổi {r.get('unchanged', 0)}; kho có {r.get('total', '?')} ({r.get('store', db)}).",
                 highlight=False,
             )
 
 
 @group.command("list")
 def list_cmd(
-    store: Annotated[Optional[Path], typer.Option("--store", help="Tệp kho JSONL (mặc định: thư mục dữ liệu người dùng).")] = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help=_STORE_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="In JSONL.")] = False,
 ) -> None:
     """Liệt kê kiểm chứng trong kho (list the fact-check store)."""
@@ -74,7 +80,7 @@ def list_cmd(
             if as_json:
                 typer.echo(json.dumps(fc.to_dict(), ensure_ascii=False))
             else:
-                console.print(f"{fc.id}\t{fc.verdict}\t{fc.rating}\t{fc.claim}", highlight=False, markup=False)
+                typer.echo(f"{fc.id}\t{fc.verdict}\t{fc.rating}\t{fc.claim}")
         if not as_json:
             console.print(f"{len(fcs)} kiểm chứng.", highlight=False)
 

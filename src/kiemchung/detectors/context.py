@@ -55,14 +55,23 @@ def key_of(text: str) -> str:
 _WORD_PART = regex.compile(r"[a-z0-9]+")
 
 
-_COMBINING = re.compile("[\u0300-\u036f]+")
+_SYMBOLS = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%]+")  # emoji and other symbols: separators, like spaces
 
 
 def window_key(text: str) -> str:
-    """A fast key for context windows (C-level steps only); unlike :func:`key_of` it need not keep the length."""
+    """A fast key for context windows (C-level steps only); unlike :func:`key_of` it need not keep the length.
+
+    Symbols (emoji…) become spaces, so "STK👉0071…" still reads "stk"; diacritics go through NFD + ASCII.
+    """
     if text.isascii():
         return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFD", text.lower())).replace("đ", "d")
+    s = _SYMBOLS.sub(" ", unicodedata.normalize("NFC", text.lower())).replace("đ", "d")
+    return unicodedata.normalize("NFD", s).encode("ascii", "ignore").decode("ascii")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The set of key words of a text."""
+    return frozenset(_WORDS.findall(window_key(text)))
 
 
 def key_word(word: str) -> str:
@@ -92,7 +101,7 @@ class RawView:
 
     def words(self) -> frozenset[str]:
         if self._words is None:
-            self._words = frozenset(_WORDS.findall(window_key(self.text)))
+            self._words = text_words(self.text)
         return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:

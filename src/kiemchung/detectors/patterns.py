@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
 import regex
@@ -64,7 +65,6 @@ class Pattern:
     gate_flags: int = 0
 
 
-
 _COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
 
 
@@ -74,6 +74,29 @@ def _compile(rx: str, flags: int) -> regex.Pattern[str]:
     if c is None:
         c = _COMPILED[key] = regex.compile(rx, flags | regex.VERSION1)
     return c
+
+
+_NUMBER_RUN = re.compile(r"\d+(?:[ .\-/()+]{1,3}\d+)*")  # stdlib: digits joined by short separator runs
+REGION_BEFORE = 8  # room for "(+84) ", "51LD-", the letter of a passport number, and lookbehinds
+REGION_AFTER = 16  # room for plate series and numbers, and lookaheads
+
+
+@lru_cache(maxsize=2048)
+def number_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Where digits are, widened and merged: ``(start, end)`` ranges that contain every number-like match.
+
+    Cached (a few thousand recent texts), so the recognizers of one pipeline batch share one pass per text.
+    """
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for m in _NUMBER_RUN.finditer(text):
+        a = max(0, m.start() - REGION_BEFORE)
+        b = min(n, m.end() + REGION_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
 
 
 _GATES: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -97,6 +120,7 @@ class Validation:
 
 
 VALID = Validation(True)
+INVALID = Validation(False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +157,9 @@ class PatternRecognizer:
     # hold no personal data, and one ``search`` is far cheaper than running every pattern.
     QUICK: ClassVar[str | None] = None
     QUICK_FLAGS: ClassVar[int] = 0
+    # Patterns that need digits run only over the text's number regions (see ``number_regions``): one cheap pass
+    # finds them for every recognizer, and a post without numbers costs almost nothing.
+    NUMBER_REGIONS: ClassVar[bool] = True
 
     # compiled once per class (class attributes: not pickled with instances)
     _quick: ClassVar[re.Pattern[str] | None] = None
@@ -172,29 +199,31 @@ class PatternRecognizer:
 
     # -- detection -----------------------------------------------------------------------------------------
     def candidates(self, text: str) -> list[Candidate]:
-        quick = self._quick
-        if quick is not None and quick.search(text) is None:
-            return []
-        compiled = self._compiled
-        if len(compiled) == 1:
-            p, rx, _ = compiled[0]
-            g = p.group
-            try:
-                return [Candidate(m.start(g), m.end(g), p, m) for m in rx.finditer(text, timeout=REGEX_TIMEOUT)]
-            except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+        """Pattern matches that pass the gates; each pattern runs only over the number regions of the text."""
+        if self.NUMBER_REGIONS:
+            regions = number_regions(text)
+            if not regions:
                 return []
+        else:
+            regions = ((0, len(text)),)
+        quick = self._quick
         found: dict[tuple[int, int], Candidate] = {}
-        for p, rx, gate in compiled:
-            if gate is not None and gate.search(text) is None:
+        for a, b in regions:
+            if quick is not None and quick.search(text, a, b) is None:
                 continue
-            try:
-                for m in rx.finditer(text, timeout=REGEX_TIMEOUT):
-                    s, e = m.span(p.group)
-                    old = found.get((s, e))
-                    if old is None or p.score > old.pattern.score:
-                        found[(s, e)] = Candidate(s, e, p, m)
-            except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
-                continue
+            for p, rx, gate in self._compiled:
+                if gate is not None and gate.search(text, a, b) is None:
+                    continue
+                try:
+                    for m in rx.finditer(text, a, b, timeout=REGEX_TIMEOUT):
+                        s, e = m.span(p.group)
+                        old = found.get((s, e))
+                        if old is None or p.score > old.pattern.score:
+                            found[(s, e)] = Candidate(s, e, p, m)
+                except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+                    continue
+        if len(found) < 2:
+            return list(found.values())
         return sorted(found.values(), key=lambda c: (c.start, -c.end))
 
     def analyze(
@@ -202,6 +231,8 @@ class PatternRecognizer:
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
         if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
+            if self.NUMBER_REGIONS and not number_regions(text):
+                return []
             if view is None:
                 view = view_for(text, norm) if norm is not None else RawView(text)
             if not self.context.own_phrases.any_in(view.words()):
@@ -228,10 +259,6 @@ class PatternRecognizer:
         v = self.validate(c.match, c.pattern)
         if not v.ok:
             return None
-        score = c.pattern.score + v.score_delta
-        evidence = [Evidence("pattern", c.pattern.name, c.pattern.score)]
-        if v.detail:
-            evidence.append(Evidence("validate", v.detail, v.score_delta))
         hit = self.context.nearest(
             view, c.start, c.end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER, max_words=self.MAX_WORDS
         )
@@ -240,13 +267,18 @@ class PatternRecognizer:
         if hit is None:
             if self.REQUIRES_CONTEXT:
                 return None
-        elif hit.owner == OWN:
+        elif (
+            hit.owner != OWN
+        ):  # a negative word, or a colliding label's word: that recognizer reports the span
+            return None
+        p = c.pattern
+        score = p.score + v.score_delta
+        evidence = [Evidence("pattern", p.name, p.score)]
+        if v.detail:
+            evidence.append(Evidence("validate", v.detail, v.score_delta))
+        if hit is not None:
             score += self.CONTEXT_BOOST
             evidence.append(Evidence("context", hit.word, self.CONTEXT_BOOST))
-        elif hit.owner == NEGATIVE or self.REQUIRES_CONTEXT:
-            return None
-        else:  # the nearest word belongs to a colliding label: that recognizer reports this span
-            return None
         value = text[c.start : c.end]
         return Finding(
             detector=self.name,

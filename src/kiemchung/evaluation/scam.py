@@ -50,7 +50,10 @@ def score(detector: ScamDetector, examples: list[Example]) -> dict[str, Any]:
     batch = 256
     for i in range(0, len(examples), batch):
         chunk = examples[i : i + batch]
-        prepared = [Prepared(Document(text=e.text), normalize(e.text)) for e in chunk]
+        prepared = [
+            Prepared(Document(text=e.text, meta={"sender_type": e.sender_type} if e.sender_type else {}), normalize(e.text))
+            for e in chunk
+        ]
         for e, out in zip(chunk, detector.detect_batch(prepared)):
             flagged = bool(out.findings)
             if flagged and e.label:

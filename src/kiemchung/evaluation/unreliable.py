@@ -2,9 +2,9 @@
 
 ``--format reintel`` reads ReINTEL CSV (``post_message``, ``num_like_post``, ``num_comment_post``,
 ``num_share_post``, ``timestamp_post``, ``label``); rows listed in a sibling ``rows_in_holdout_texts.csv`` are
-dropped. ``--split heldout`` is not a CLI option: to score only the deterministic 20% held out from training, call
-``evaluate(paths, fmt="reintel-heldout")``. Scoring the shared training file as a whole mixes in training rows and
-overstates the model.
+dropped. ``roc_auc`` covers every row; when PATH is the shared training file that mixes in rows the shipped model
+was trained on and overstates it, so ``roc_auc_heldout`` is also given: the rows on the held-out side of the
+training split (``--format reintel-heldout`` scores only those).
 """
 
 from __future__ import annotations
@@ -42,5 +42,12 @@ def evaluate(paths: list[Path], fmt: str | None = None, factchecks: Path | None 
         raise InputError("cần cả bài tin cậy (0) và không tin cậy (1) để tính ROC-AUC")
     model = UnreliableModel.load()
     probs = model.predict([r["text"] for r in rows], [r["meta"] for r in rows])
-    return {"roc_auc": round(float(roc_auc_score([r["label"] for r in rows], probs)), 4), "n": len(rows),
-            "model_version": model.version}
+    y = [r["label"] for r in rows]
+    out: dict[str, Any] = {"roc_auc": round(float(roc_auc_score(y, probs)), 4), "n": len(rows)}
+    # rows of the training split's held-out side: the honest figure when PATH is the shared training file
+    held = [i for i, r in enumerate(rows) if is_heldout(r["text"])]
+    if fmt == "reintel" and len({y[i] for i in held}) == 2:
+        out["roc_auc_heldout"] = round(float(roc_auc_score([y[i] for i in held], probs[held])), 4)
+        out["n_heldout"] = len(held)
+    out["model_version"] = model.version
+    return out

@@ -2,9 +2,9 @@
 
 The whole file is read and validated first, so a malformed file raises ``ImportFormatError`` before anything
 is written. Then, in the caller's single transaction, the page is created if missing, one ``ImportBatch`` row
-and the new posts are inserted in bulk (executemany), and an audit event is appended. Posts already in the
-page (same platform id, or same content hash = text + time) are counted as duplicates, so re-importing a file
-imports nothing new. If the process dies mid-import, the uncommitted transaction leaves no partial batch.
+and the new posts are inserted in bulk, and an audit event is appended. A record with a platform id is a
+duplicate when the page already has a post with that id; a record without one (Facebook DYI) is a duplicate
+when the page has a post with the same content hash (NFC text + time). Re-importing a file imports nothing new. If the process dies mid-import, the uncommitted transaction leaves no partial batch.
 """
 
 from __future__ import annotations
@@ -151,7 +151,7 @@ def import_file(session: Session, fmt: str, path: str | Path, page_url: str, *, 
     duplicates = 0
     for r in records:
         h = r.content_hash
-        if h in seen_hashes or (r.external_id is not None and r.external_id in seen_ids):
+        if (r.external_id in seen_ids) if r.external_id is not None else (h in seen_hashes):
             duplicates += 1
             continue
         seen_hashes.add(h)

@@ -111,7 +111,10 @@ def _export_trees(gbm: Any) -> dict[str, np.ndarray]:
     }
 
 
-def fit(rows: Sequence[dict[str, Any]], *, c: float = 10.0, seed: int = 0) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+Arrays = dict[str, np.ndarray]
+
+
+def fit(rows: Sequence[dict[str, Any]], *, c: float = 10.0, seed: int = 0) -> tuple[Arrays, dict[str, Any]]:
     """Fit both stages on ``rows``; returns the arrays to save and training info.
 
     Runs single-threaded: on a shared machine OpenMP oversubscription makes the trees ~100× slower.
@@ -122,7 +125,7 @@ def fit(rows: Sequence[dict[str, Any]], *, c: float = 10.0, seed: int = 0) -> tu
         return _fit(rows, c=c, seed=seed)
 
 
-def _fit(rows: Sequence[dict[str, Any]], *, c: float, seed: int) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+def _fit(rows: Sequence[dict[str, Any]], *, c: float, seed: int) -> tuple[Arrays, dict[str, Any]]:
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold

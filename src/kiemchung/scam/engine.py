@@ -32,6 +32,7 @@ class Assessment:
     guards: list[tuple[int, int]]
     links: list[LinkVerdict]
     model_score: float | None
+    corroborated: bool = True  # a rule hit, a non-official link or a phone number / amount backs the classifier
 
 
 def assess(original: str, key: str, model_score: float | None) -> Assessment:

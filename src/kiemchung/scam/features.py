@@ -52,7 +52,7 @@ def mask_names(text: str) -> str:
 
 def mask_key(key: str) -> str:
     """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
-    if not any(c.isdigit() for c in key) and "." not in key and "@" not in key:
+    if _NEEDS_MASK.search(key) is None:
         return key
     t = _URL.sub(" lienketx ", key)
     t = _EMAIL.sub(" thudientux ", t)
@@ -68,6 +68,7 @@ def mask(text: str) -> str:
     return mask_key(mask_names(text))
 
 
+_NEEDS_MASK = re.compile(r"[\d@]|\.[a-z]")
 _WORD = re.compile(r"\w+")
 _CACHE: dict[str, int] = {}
 _MIX = 0x9E3779B1

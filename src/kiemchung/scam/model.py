@@ -35,6 +35,8 @@ class ScamModel:
         self.meta = meta
         self.version = str(meta.get("version", "unknown"))
         self.threshold = float(meta.get("threshold", 0.5))
+        nz = np.flatnonzero(self.weights)
+        self._w: dict[int, float] = dict(zip(nz.tolist(), self.weights[nz].astype(float).tolist()))
 
     # --- persistence -------------------------------------------------------------------------------------------
     @classmethod
@@ -72,8 +74,9 @@ class ScamModel:
     def score_ids(self, ids: Sequence[int]) -> float:
         if not ids:
             return 1.0 / (1.0 + math.exp(-self.bias))
-        uniq = np.fromiter(set(ids), dtype=np.int64)
-        z = float(self.weights[uniq].sum()) / math.sqrt(len(uniq)) + self.bias
+        uniq = set(ids)
+        get = self._w.get
+        z = sum(get(i, 0.0) for i in uniq) / math.sqrt(len(uniq)) + self.bias
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def predict_keys(self, keys: Sequence[str]) -> list[float]:

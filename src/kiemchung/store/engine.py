@@ -43,6 +43,8 @@ def resolve_url(url: str | None = None) -> str:
         path = default_sqlite_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{path}"
+    if chosen == ":memory:":
+        return "sqlite://"
     if "://" not in chosen:  # a bare file path
         return f"sqlite:///{Path(chosen).expanduser().resolve()}"
     if chosen.startswith(("postgresql://", "postgres://")):
@@ -113,10 +115,9 @@ class Store:
     def create_all(self) -> None:
         """Create every table directly from the models and mark the database as migrated to head (fast:
         tests, in-memory demos). Prefer :meth:`upgrade` for real databases."""
+        from kiemchung.store.audit import ensure_head
         from kiemchung.store.migrate import stamp_head
         from kiemchung.store.schema import Base
-
-        from kiemchung.store.audit import ensure_head
 
         Base.metadata.create_all(self.engine)
         ensure_head(self.engine)

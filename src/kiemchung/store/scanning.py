@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import select, update
@@ -148,3 +149,37 @@ def _jsonable(obj: Any) -> Any:
     if obj is None or isinstance(obj, (str, int, float, bool)):
         return obj
     return str(obj)
+
+
+def scan_store_cli(db: str | None, *, since: str | None = None, unit: int | str | None = None,
+                   factchecks: Path | None = None, policy: Path | None = None, batch_size: int = 256,
+                   only_new: bool = False) -> dict[str, Any]:
+    """``kiemchung scan --db URL``: build the default analyzer (fact-checks from ``factchecks`` or, when not
+    given, from the database's FactCheck table), scan the stored posts and return the scan summary in the
+    shape of the file scan's (``posts``, ``seconds``, ``posts_per_second``, ``findings`` per label) plus ``scan``."""
+    import time
+
+    from kiemchung.analyzer import Analyzer
+    from kiemchung.detectors.base import Settings
+    from kiemchung.policy.pack import load_policy
+    from kiemchung.store.engine import Store
+    from kiemchung.store.factchecks import _ensure_schema
+    from kiemchung.store.references import FactCheckRepository
+
+    store = Store.open(db)
+    try:
+        _ensure_schema(store)
+        with store.session() as session:
+            fcs: Path | list[dict[str, Any]] | None = factchecks
+            if fcs is None:
+                fcs = FactCheckRepository(session).all_dicts() or None
+            analyzer = Analyzer.default(Settings(factchecks=fcs), policy=load_policy(policy) if policy else None)
+            t0 = time.perf_counter()
+            summary = scan_store(analyzer, session, since=since, unit=unit, batch_size=batch_size,
+                                 only_new=only_new)
+            seconds = time.perf_counter() - t0
+    finally:
+        store.dispose()
+    return {"posts": summary.posts, "seconds": round(seconds, 3),
+            "posts_per_second": round(summary.posts / max(seconds, 1e-9), 1),
+            "findings": dict(sorted(summary.labels.items())), "scan": summary.scan}

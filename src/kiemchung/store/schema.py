@@ -204,12 +204,13 @@ class ImportBatch(Base):
 
 
 class Post(Base):
-    """An archived post with its raw platform record. Unique per page by platform id and by content hash."""
+    """An archived post with its raw platform record. Unique per page by platform id; posts without one are
+    deduplicated by content hash (NFC text + publication time) when imported."""
 
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("page_id", "external_id", name="uq_posts_page_external"),
-        UniqueConstraint("page_id", "content_hash", name="uq_posts_page_hash"),
+        Index("ix_posts_page_hash", "page_id", "content_hash"),
         Index("ix_posts_published_at", "published_at"),
     )
 

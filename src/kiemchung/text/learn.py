@@ -25,7 +25,7 @@ from kiemchung.text.normalize import _TOKEN_RE
 from kiemchung.text.teencode import TEENCODE
 
 VERSION = "vilexnorm-table-2026.11-1"
-_EDGE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.S)
+_EDGE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
 def _core(token: str) -> tuple[str, str, str]:

@@ -50,7 +50,7 @@ from kiemchung.text.words import (
 )
 from kiemchung.types import NormalizedText, Token
 
-__all__ = ["normalize", "normalize_word", "strip_diacritics", "is_syllable", "clear_caches", "TABLE_VERSION"]
+__all__ = ["TABLE_VERSION", "clear_caches", "is_syllable", "normalize", "normalize_word", "strip_diacritics"]
 
 # --- stage 3: tokens --------------------------------------------------------------------------------------
 _STRONG_TLD = (
@@ -146,8 +146,11 @@ def _chunk_units(chunk: str, spaced: bool) -> tuple[tuple[_Unit, ...], bool | No
             sent = False
         elif kind == "sep":
             joined = "".join(c for c in g if c not in _SEP_CHARS)
-            if g != "v.v" and _join_ok(joined):
+            # lower-case "m.n" is teencode (mọi người); capitals "N.V" are initials, joined only if a word
+            if g != "v.v" and (_join_ok(joined) or _lookup(joined) is not None and chunk[a:b].islower()):
                 unit = (a, b, _lookup(joined) or joined, "word", "w", 0, None)
+            elif _lookup(joined) is not None:  # initials that look like teencode keep their case (idempotence)
+                unit = (a, b, chunk[a:b], "word", None, 0, None)
             else:
                 unit = (a, b, g, "word", None, 0, None)
             sent = False
@@ -169,7 +172,7 @@ def _spaced_units(run: str) -> tuple[_Unit, ...]:
     units: list[_Unit] = []
     i, n = 0, len(run)
     while i < n:
-        for j in range(n, i + 4, -2):
+        for j in range(min(n, i + 13), i + 4, -2):  # a syllable has at most 7 letters ("nghiêng")
             joined = low[i:j:2]
             if _join_ok(joined):
                 units.append((i, j, _lookup(joined) or joined, "word", "w", 0, None))
@@ -196,6 +199,7 @@ def _render(
     re_: list[int] = []
     toks: list[tuple[str, int, int, str]] = []
     pos = 0
+    olen = 0  # length of the output so far
     changed = False
     for a, b, out, kind, mode, ctx, alt in units:
         if ctx and alt is not None and (alt_first if ctx == 1 else alt_inner):
@@ -204,8 +208,10 @@ def _render(
             pieces.append(low[pos:a])
             rs.extend(range(pos, a))
             re_.extend(range(pos + 1, a + 1))
-        o = sum(len(p) for p in pieces)
+            olen += a - pos
+        o = olen
         pieces.append(out)
+        olen += len(out)
         if mode is None:
             rs.extend(range(a, b))
             re_.extend(range(a + 1, b + 1))
@@ -246,10 +252,11 @@ def _chunk(chunk: str) -> _Chunk:
     extra = (c, cs, ce, spaced)
     units, ends = _chunk_units(c, spaced) if c else ((), None)
     res = (_render(chunk, units, False, False, extra), ends, any(u[5] for u in units), units, extra)
-    if len(_CHUNKS) >= _CACHE_MAX:
-        _CHUNKS.clear()
-        _VARIANTS.clear()
-    _CHUNKS[chunk] = res
+    if len(chunk) <= 64:  # long chunks (URLs, junk) rarely repeat: not worth the memory
+        if len(_CHUNKS) >= _CACHE_MAX:
+            _CHUNKS.clear()
+            _VARIANTS.clear()
+        _CHUNKS[chunk] = res
     return res
 
 
@@ -281,10 +288,10 @@ def _spaced_parts(u: str, parts: list[str]) -> list[str]:
 
 
 _new = object.__new__
-_set_text = Token.text.__set__  # type: ignore[attr-defined]
-_set_start = Token.start.__set__  # type: ignore[attr-defined]
-_set_end = Token.end.__set__  # type: ignore[attr-defined]
-_set_kind = Token.kind.__set__  # type: ignore[attr-defined]
+_set_text = vars(Token)["text"].__set__
+_set_start = vars(Token)["start"].__set__
+_set_end = vars(Token)["end"].__set__
+_set_kind = vars(Token)["kind"].__set__
 
 
 def clear_caches() -> None:

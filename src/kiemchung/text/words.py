@@ -15,7 +15,7 @@ from importlib import resources
 
 from kiemchung.text.teencode import FORCED, KEEP_DOUBLE, OBFUSCATED, TEENCODE
 
-__all__ = ["normalize_word", "strip_diacritics", "is_syllable", "TABLE_VERSION"]
+__all__ = ["TABLE_VERSION", "is_syllable", "normalize_word", "strip_diacritics"]
 
 _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _VI_LOWER_KEY = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd"

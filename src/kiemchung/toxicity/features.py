@@ -123,6 +123,7 @@ class FeatureSpec:
     word_key: bool = True
     bigram_norm: bool = True
     bigram_key: bool = True
+    norm_char: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -132,6 +133,7 @@ class FeatureSpec:
             "word_key": self.word_key,
             "bigram_norm": self.bigram_norm,
             "bigram_key": self.bigram_key,
+            "norm_char": list(self.norm_char),
         }
 
     @classmethod
@@ -143,6 +145,7 @@ class FeatureSpec:
             word_key=bool(d["word_key"]),
             bigram_norm=bool(d["bigram_norm"]),
             bigram_key=bool(d["bigram_key"]),
+            norm_char=tuple(int(x) for x in d.get("norm_char", ())),  # type: ignore[attr-defined]
         )
 
 
@@ -172,11 +175,16 @@ def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) ->
         d2, b2 = _word_feats(kb, 10, spec.bits, spec.bigram_key)
         docs += d2
         buckets += b2
-    if spec.word_norm:
-        nb = Batch.of(list(normalized))
-        d2, b2 = _word_feats(nb, 20, spec.bits, spec.bigram_norm)
-        docs += d2
-        buckets += b2
+    if spec.word_norm or spec.norm_char:
+        nb = Batch.of([" " + t + " " for t in normalized])
+        for n in spec.norm_char:
+            d, h = nb.char_ngrams(n)
+            docs.append(d)
+            buckets.append(mix(h, 200 + n, spec.bits))
+        if spec.word_norm:
+            d2, b2 = _word_feats(nb, 20, spec.bits, spec.bigram_norm)
+            docs += d2
+            buckets += b2
     return np.concatenate(docs), np.concatenate(buckets)
 
 

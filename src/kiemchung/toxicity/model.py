@@ -30,6 +30,14 @@ def sigmoid(x: FloatArray) -> FloatArray:
     return (1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))).astype(np.float32)
 
 
+def margin_scores(z: FloatArray, offset: FloatArray, temperature: float) -> FloatArray:
+    """Scores for offensive/hate from clean/offensive/hate logits: sigmoid(margin over the other heads / T)."""
+    clean, off, hate = z[:, 0], z[:, 1] + offset[0], z[:, 2] + offset[1]
+    m_off = off - np.maximum(clean, hate)
+    m_hate = hate - np.maximum(clean, off)
+    return sigmoid(np.stack([m_off, m_hate], axis=1) / np.float32(temperature))
+
+
 @dataclass
 class ToxicityModel:
     """Document heads ``W_doc`` (buckets × heads) and the token model ``w_tok``.
@@ -66,9 +74,12 @@ class ToxicityModel:
         return out + self.b_doc
 
     def doc_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
-        """(n, 2) calibrated scores for ``toxicity.offensive`` and ``toxicity.hate`` (0.5 = decision threshold)."""
-        z = self.doc_logits(normalized, keys)
-        return sigmoid((z[:, 1:3] + self.offset) / np.float32(self.temperature))
+        """(n, 2) calibrated scores for ``toxicity.offensive`` and ``toxicity.hate``.
+
+        Each score is a sigmoid of the margin of that head (plus its tuned offset) over the best other head,
+        so at most one label reaches 0.5 and a score of 0.5 is exactly the decision boundary.
+        """
+        return margin_scores(self.doc_logits(normalized, keys), self.offset, self.temperature)
 
     def tokens(self, normalized: Sequence[str], keys: Sequence[str]) -> tuple[Tokens, FloatArray]:
         t = tokens(normalized, keys, self.tok_bits)

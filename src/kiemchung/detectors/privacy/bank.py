@@ -7,7 +7,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of, looks_like_amount
+from kiemchung.detectors.patterns import (
+    INVALID,
+    Pattern,
+    PatternRecognizer,
+    Validation,
+    digits_of,
+    looks_like_amount,
+)
 from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
@@ -47,13 +54,13 @@ class BankAccountRecognizer(PatternRecognizer):
         value = match.group()
         digits = digits_of(value)
         if not 6 <= len(digits) <= 19:
-            return Validation(False)
+            return INVALID
         if digits[0] != "0" and looks_like_amount(value):  # 1.250.000
-            return Validation(False)
+            return INVALID
         if digits[0] != "0" and len(digits) <= 9 and digits.endswith("000"):  # a round amount: 5000000
-            return Validation(False)
+            return INVALID
         if _DATE.fullmatch(value) or len(set(digits)) == 1:
-            return Validation(False)
+            return INVALID
         return Validation(True, f"digits:{len(digits)}", 0.0, {"n": len(digits)})
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
 from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
@@ -75,10 +75,10 @@ class CardNumberRecognizer(PatternRecognizer):
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = digits_of(match.group())
         if not 13 <= len(digits) <= 19 or not luhn_ok(digits):
-            return Validation(False)
+            return INVALID
         scheme = issuer(digits)
         if scheme is None:
-            return Validation(False)
+            return INVALID
         return Validation(True, f"luhn+iin:{scheme}", 0.2, {"scheme": scheme})
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
 from kiemchung.detectors.privacy import _words
 
 PROVINCE_CODES: Mapping[str, str] = {
@@ -146,7 +146,7 @@ class CccdRecognizer(PatternRecognizer):
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = digits_of(match.group())
         if not check_cccd(digits, self.this_year):
-            return Validation(False)
+            return INVALID
         return Validation(True, "province_code+birth_year", 0.15, {})
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

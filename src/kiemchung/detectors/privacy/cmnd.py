@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
 from kiemchung.detectors.privacy import _words
 
 _B = r"(?<![\w.\-/+@#&=,])"
@@ -45,7 +45,7 @@ class CmndRecognizer(PatternRecognizer):
         if len(digits) != 9 or (
             digits[0] != "0" and match.group().count(".") == 2
         ):  # 123.456.789 is an amount
-            return Validation(False)
+            return INVALID
         return Validation(True, "nine_digits", 0.0)
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

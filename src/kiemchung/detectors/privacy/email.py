@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation
 
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})"
 _DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,24}"
@@ -23,7 +23,13 @@ class EmailRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.email"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.email"})
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
-        Pattern("email", rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)", 0.85, gate=r"@", gate_flags=re.IGNORECASE),
+        Pattern(
+            "email",
+            rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)",
+            0.85,
+            gate=r"@",
+            gate_flags=re.IGNORECASE,
+        ),
         Pattern(
             "email_obfuscated",
             rf"(?<![\w.+\-@/]){_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)",
@@ -43,15 +49,16 @@ class EmailRecognizer(PatternRecognizer):
         "gửi về",
     )
     NUMERIC: ClassVar[bool] = False
+    NUMBER_REGIONS: ClassVar[bool] = False
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         v = match.group()
         if pattern.name == "email":
             local, _, domain = v.rpartition("@")
             if ".." in local or local.endswith("."):
-                return Validation(False)
+                return INVALID
             if domain.rsplit(".", 1)[-1].lower() in _FILE_TLDS:
-                return Validation(False)
+                return INVALID
         return Validation(True, "email_syntax", 0.1)
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

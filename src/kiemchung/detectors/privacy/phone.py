@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
 from kiemchung.detectors.privacy import _words
 
 # Prefixes in use for mobile numbers since the 2018 renumbering (Viettel, Vinaphone, MobiFone, Vietnamobile,
@@ -51,7 +51,7 @@ class PhoneRecognizer(PatternRecognizer):
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = canonical(match.group())
         if len(digits) != 10 or digits[:3] not in MOBILE_PREFIXES:
-            return Validation(False)
+            return INVALID
         return Validation(True, f"mobile_prefix:{digits[:3]}", 0.1, {"prefix": digits[:3]})
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import Pattern, PatternRecognizer, Validation
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation
 from kiemchung.detectors.privacy import _words
 
 # Codes 11–99 assigned to provinces and central agencies (13, 42, 44, 45, 46, 87, 91 and 96 are not in use).
@@ -65,7 +65,7 @@ class LicensePlateRecognizer(PatternRecognizer):
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         if int(match.group("prov")) not in PLATE_CODES:
-            return Validation(False)
+            return INVALID
         num = match.group("num")
         sep = match.group("sep")
         delta = 0.15

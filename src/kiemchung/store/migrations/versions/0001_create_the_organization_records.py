@@ -186,7 +186,6 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['last_scan_id'], ['scans.id'], name=op.f('fk_posts_last_scan_id_scans')),
     sa.ForeignKeyConstraint(['page_id'], ['pages.id'], name=op.f('fk_posts_page_id_pages')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_posts')),
-    sa.UniqueConstraint('page_id', 'content_hash', name='uq_posts_page_hash'),
     sa.UniqueConstraint('page_id', 'external_id', name='uq_posts_page_external')
     )
     with op.batch_alter_table('posts', schema=None) as batch_op:
@@ -194,6 +193,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_posts_last_scan_id'), ['last_scan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_posts_page_id'), ['page_id'], unique=False)
         batch_op.create_index('ix_posts_published_at', ['published_at'], unique=False)
+        batch_op.create_index('ix_posts_page_hash', ['page_id', 'content_hash'], unique=False)
 
     op.create_table('findings',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -263,6 +263,7 @@ def downgrade() -> None:
     op.drop_table('findings')
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index('ix_posts_published_at')
+        batch_op.drop_index('ix_posts_page_hash')
         batch_op.drop_index(batch_op.f('ix_posts_page_id'))
         batch_op.drop_index(batch_op.f('ix_posts_last_scan_id'))
         batch_op.drop_index(batch_op.f('ix_posts_batch_id'))
