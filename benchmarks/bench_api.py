@@ -33,7 +33,7 @@ TEXTS = [
     "Chúc mừng bạn trúng thưởng xe máy SH, bấm vào link nhan-qua-tri-an.xyz và nhập mã OTP để nhận.",
     "Đồ ngu, viết bài như thế mà cũng đòi làm nhà báo.",
     "Tuyển cộng tác viên làm tại nhà, like và share bài nhận 500k/ngày, nạp phí kích hoạt 300k.",
-    "Bộ trưởng nói: \"Chúng ta sẽ tăng học phí ngay năm nay\", ai cũng bức xúc.",
+    'Bộ trưởng nói: "Chúng ta sẽ tăng học phí ngay năm nay", ai cũng bức xúc.',
     "Uống nước chanh nóng mỗi sáng chữa khỏi ung thư, bác sĩ giấu bạn điều này!",
     "Cảm ơn các bạn đã ủng hộ chương trình quyên góp sách cho trẻ em vùng cao.",
     "Căn cước của chị ấy là 001199012345, mọi người tra giúp.",
@@ -68,10 +68,26 @@ def start_server(port: int, token: str, *, bare: bool = False, workers: int = 1)
     env.pop("KIEMCHUNG_DB", None)
     target = "bench_api:bare_app" if bare else "kiemchung.web.app:create_app"
     return subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", target, "--app-dir", str(ROOT / "benchmarks"),
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-         "--workers", str(workers)],
-        env=env, cwd=str(ROOT),
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            target,
+            "--app-dir",
+            str(ROOT / "benchmarks"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+            "--workers",
+            str(workers),
+        ],
+        env=env,
+        cwd=str(ROOT),
     )
 
 
@@ -90,7 +106,9 @@ async def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 
     raise RuntimeError("server did not start")
 
 
-async def load(base: str, token: str, clients: int, total: int, max_seconds: float) -> tuple[list[float], int, float]:
+async def load(
+    base: str, token: str, clients: int, total: int, max_seconds: float
+) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
     sent = 0
@@ -118,6 +136,30 @@ async def load(base: str, token: str, clients: int, total: int, max_seconds: flo
     return latencies, errors, time.perf_counter() - start
 
 
+def _load_proc(args: tuple[str, str, int, int, float]) -> tuple[list[float], int, float]:
+    base, token, clients, total, max_seconds = args
+    return asyncio.run(load(base, token, clients, total, max_seconds))
+
+
+def load_procs(
+    base: str, token: str, clients: int, total: int, max_seconds: float, procs: int
+) -> tuple[list[float], int, float]:
+    """The clients spread over ``procs`` processes: one httpx client process tops out near 300 requests/s,
+    which would measure the load generator rather than the server."""
+    if procs <= 1:
+        return asyncio.run(load(base, token, clients, total, max_seconds))
+    from concurrent.futures import ProcessPoolExecutor
+
+    shares = [clients // procs + (1 if i < clients % procs else 0) for i in range(procs)]
+    jobs = [(base, token, c, max(1, total * c // clients), max_seconds) for c in shares if c]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(len(jobs)) as ex:
+        results = list(ex.map(_load_proc, jobs))
+    wall = time.perf_counter() - start
+    lat = [x for r in results for x in r[0]]
+    return lat, sum(r[1] for r in results), max(max(r[2] for r in results), 1e-9) if results else wall
+
+
 def in_process_baseline(n: int = 200) -> tuple[float, float]:
     from kiemchung.analyzer import Analyzer
 
@@ -142,6 +184,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     ap.add_argument("--bare", action="store_true", help="no detectors: measure the web layer alone")
     ap.add_argument("--no-baseline", action="store_true", help="skip the in-process comparison")
+    ap.add_argument(
+        "--client-procs",
+        type=int,
+        default=max(1, min(10, (os.cpu_count() or 2) // 2)),
+        help="processes the clients are spread over (default: half the CPUs, at most 10)",
+    )
     args = ap.parse_args()
 
     token = secrets.token_urlsafe(24)
@@ -151,7 +199,9 @@ def main() -> int:
     try:
         asyncio.run(wait_ready(base, proc))
         asyncio.run(load(base, token, min(args.clients, 10), args.warmup, 30.0))
-        lat, errors, wall = asyncio.run(load(base, token, args.clients, args.requests, args.max_seconds))
+        lat, errors, wall = load_procs(
+            base, token, args.clients, args.requests, args.max_seconds, args.client_procs
+        )
     finally:
         proc.terminate()
         try:
@@ -159,14 +209,19 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
     ms = [x * 1000 for x in lat]
-    base_p50, base_p95 = (in_process_baseline() if not args.bare and not args.no_baseline
-                          else (float("nan"), float("nan")))
+    base_p50, base_p95 = (
+        in_process_baseline() if not args.bare and not args.no_baseline else (float("nan"), float("nan"))
+    )
     p95 = pct(ms, 95)
     what = "no detectors (web layer only)" if args.bare else "every installed detector"
-    print(f"POST /v1/analyze [{what}, {args.workers} worker(s), {os.cpu_count()} CPUs, "
-          f"load {os.getloadavg()[0]:.1f}]")
-    print(f"  clients={args.clients}  requests={len(ms)}  errors={errors}  "
-          f"wall={wall:.1f}s  throughput={len(ms) / wall:.0f} req/s")
+    print(
+        f"POST /v1/analyze [{what}, {args.workers} server worker(s), {args.client_procs} client process(es), "
+        f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}]"
+    )
+    print(
+        f"  clients={args.clients}  requests={len(ms)}  errors={errors}  "
+        f"wall={wall:.1f}s  throughput={len(ms) / wall:.0f} req/s"
+    )
     print(f"  latency ms: p50={pct(ms, 50):.1f}  p95={p95:.1f}  p99={pct(ms, 99):.1f}  max={max(ms):.1f}")
     print(f"  in-process Analyzer.analyze, one at a time: p50={base_p50:.2f} ms  p95={base_p95:.2f} ms")
     ok = errors == 0 and p95 <= args.target_p95_ms

@@ -47,7 +47,7 @@ def zipf_posts(count: int, length: int = 100) -> list[str]:
     ]
     rng.shuffle(vocab)
     weights = [1 / (rank + 1) for rank in range(len(vocab))]
-    posts = []
+    posts: list[str] = []
     while len(posts) < count:
         words: list[str] = []
         size = -1
@@ -67,7 +67,7 @@ def load_posts(path: Path | None, count: int, length: int = 100) -> list[str]:
     if not texts:
         return zipf_posts(count, length)
     rng = random.Random(0)
-    posts = []
+    posts: list[str] = []
     while len(posts) < count:
         t = rng.choice(texts)
         while len(t) < length:

@@ -86,3 +86,14 @@ def test_claims_dev_set_is_varied() -> None:
     assert {"paraphrase", "no_diacritics", "teencode", "reordered", "buried",
             "different_number", "flipped_negation", "same_topic", "unrelated"} <= kinds
     assert sum(r["match"] is None for r in rows) >= 200
+
+
+def test_claims_dev_set_is_what_the_script_makes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    fc, q = tmp_path / "fc.jsonl", tmp_path / "q.jsonl"
+    subprocess.run([sys.executable, str(DATA / "make_claims_dev.py"), "--out-factchecks", str(fc),
+                    "--out-queries", str(q)], check=True, capture_output=True)
+    assert fc.read_bytes() == (DATA / "factchecks_dev.jsonl").read_bytes()
+    assert q.read_bytes() == (DATA / "claims_queries_dev.jsonl").read_bytes()

@@ -118,6 +118,11 @@ def test_ingest_missing_file_and_unknown_format(tmp_path: Path) -> None:
         read_records("jsonl", tmp_path / "khong-co.jsonl")
     with pytest.raises(InputError, match="định dạng"):
         get_importer("myspace")
+    nan = tmp_path / "nan.jsonl"
+    nan.write_text('{"text": "a"}\n{"text": "b", "score": NaN}\n', encoding="utf-8")
+    with pytest.raises(ImportFormatError, match="NaN") as info:
+        read_records("jsonl", nan)
+    assert "dòng 2" in str(info.value)
     bad = tmp_path / "latin1.jsonl"
     bad.write_bytes('{"text": "caf\xe9"}\n'.encode("latin-1"))
     with pytest.raises(ImportFormatError, match="UTF-8"):

@@ -6,12 +6,16 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 from kiemchung.detectors.toxicity import ToxicityDetector
 from kiemchung.models.toxicity_train import train
+from kiemchung.toxicity.features import FeatureSpec
 from kiemchung.text.normalize import normalize
 from kiemchung.toxicity.model import ToxicityModel
 from kiemchung.types import Document, Prepared
 
+SMALL = FeatureSpec(bits=14, key_char=(2, 3, 4), norm_char=(1, 2))
 CLEAN = [
     "hôm nay trời đẹp quá", "cảm ơn bạn đã chia sẻ", "món này ngon lắm", "chúc mọi người cuối tuần vui vẻ",
     "bài viết rất hay", "mình cũng nghĩ vậy", "đội nhà đá hay quá", "con mèo nhà tôi ngủ suốt ngày",
@@ -57,9 +61,10 @@ def _dataset(root: Path) -> None:
     _write_csv(vihos / "dev.csv", ["", "content", "index_spans"], [[i, t, str(_spans(t))] for i, t in enumerate(dev)])
 
 
+@pytest.mark.slow
 def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None:
     _dataset(tmp_path / "data")
-    result = train([tmp_path / "data"], tmp_path / "out")
+    result = train([tmp_path / "data"], tmp_path / "out", spec=SMALL, tok_bits=12)
     model_file = tmp_path / "out" / "toxicity.npz"
     assert model_file.is_file() and model_file.stat().st_size < 20_000_000
     assert {"vihsd_dev", "vihos_dev_span_f1", "oof_macro_f1_vihsd"} <= set(result)
@@ -75,5 +80,5 @@ def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None
     assert model.version == det.model_version
 
     # deterministic: a second run writes the same bytes
-    train([tmp_path / "data"], tmp_path / "out2")
+    train([tmp_path / "data"], tmp_path / "out2", spec=SMALL, tok_bits=12)
     assert (tmp_path / "out2" / "toxicity.npz").read_bytes() == model_file.read_bytes()

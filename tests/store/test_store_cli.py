@@ -117,3 +117,13 @@ def test_cli_help_for_every_store_command() -> None:
             assert res.exit_code == 0 and "--db" in res.output, (group, c)
     for c in ("import", "report"):
         assert runner.invoke(app, [c, "--help"]).exit_code == 0
+
+
+def test_cli_unreachable_database_is_one_clear_error() -> None:
+    code, out = kc("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2", "units", "list")
+    assert code == 2 and "cơ sở dữ liệu từ chối" in out
+
+
+def test_cli_db_upgrade_unreachable_is_one_clear_error() -> None:
+    code, out = kc("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2", "db", "upgrade")
+    assert code == 2 and "cơ sở dữ liệu từ chối" in out

@@ -84,3 +84,17 @@ def test_normalize_learn_builds_table_from_own_pairs() -> None:
     assert table["entries"]["vcl"] == "vcl"  # kept by the annotators: blocks the hand-written expansion
     assert "wa" in table["entries"]  # one example is enough for a form that is not a standard word
     assert table["version"] and isinstance(table["vocab"], list)
+
+
+def test_normalize_learn_train_contract(tmp_path: Path) -> None:
+    from kiemchung.text.learn import train
+
+    (tmp_path / "train.csv").write_text(
+        ',original,normalized\n0,"hum nay zui","hôm nay vui"\n1,"zui hum","vui hôm"\n', encoding="utf-8"
+    )
+    (tmp_path / "dev.csv").write_text(',original,normalized\n0,"zui ghê","vui ghê"\n', encoding="utf-8")
+    res = train([tmp_path / "train.csv"], tmp_path / "out")
+    assert (tmp_path / "out" / "vilexnorm_table.json").exists()
+    assert res["entries"] >= 2 and res["train_pairs"] == 2
+    assert res["dev_err"] == 1.0
+    assert normalize("zui").normalized == "vui"  # the shipped tables are back in place

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from webtest_support import ROLE_LOGINS, WebWordDetector, login  # type: ignore[import-not-found]
 
 from kiemchung.analyzer import Analyzer
-
-from webtest_support import ROLE_LOGINS, WebWordDetector, login  # type: ignore[import-not-found]
 
 
 @pytest.fixture(scope="session")

@@ -17,8 +17,16 @@ import pytest
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 PASSWORD = "kiemchung-demo"
 
@@ -71,7 +79,9 @@ class Console:
         self.errors: list[str] = []
 
     def attach(self, page: Any) -> Any:
-        page.on("console", lambda m: self.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+        page.on(
+            "console", lambda m: self.errors.append(f"{page.url}: {m.text}") if m.type == "error" else None
+        )
         page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
         return page
 
@@ -171,15 +181,36 @@ def test_browser_dashboard_chart_renders(server: str, new_page: Any) -> None:
     assert not con.errors, con.errors
 
 
-@pytest.mark.parametrize(("login", "paths"), [
-    (None, ["/", "/check", "/login", "/v1/docs"]),
-    ("admin", ["/", "/review", "/review?state=", "/my/findings", "/dashboard", "/registry/units",
-               "/registry/members", "/registry/pages", "/registry/import", "/audit", "/account", "/v1/docs",
-               "/?lang=en", "/dashboard?lang=en", "/?lang=vi"]),
-    ("lan", ["/", "/my/findings", "/registry/pages", "/registry/import", "/account"]),
-])
-def test_browser_pages_have_no_console_errors(server: str, new_page: Any, login: str | None,
-                                              paths: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("login", "paths"),
+    [
+        (None, ["/", "/check", "/login", "/v1/docs"]),
+        (
+            "admin",
+            [
+                "/",
+                "/review",
+                "/review?state=",
+                "/my/findings",
+                "/dashboard",
+                "/registry/units",
+                "/registry/members",
+                "/registry/pages",
+                "/registry/import",
+                "/audit",
+                "/account",
+                "/v1/docs",
+                "/?lang=en",
+                "/dashboard?lang=en",
+                "/?lang=vi",
+            ],
+        ),
+        ("lan", ["/", "/my/findings", "/registry/pages", "/registry/import", "/account"]),
+    ],
+)
+def test_browser_pages_have_no_console_errors(
+    server: str, new_page: Any, login: str | None, paths: list[str]
+) -> None:
     page, con = new_page()
     if login:
         _login(page, server, login)

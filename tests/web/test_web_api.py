@@ -39,7 +39,7 @@ def test_api_analyze_report_contract(api_app, text: str, labels: list[str]) -> N
     assert set(rep) >= {"text", "findings", "scores", "claims", "quotes", "versions"}
     assert [f["label"] for f in rep["findings"]] == labels
     for f in rep["findings"]:
-        assert text[f["start"]:f["end"]] == f["excerpt"]
+        assert text[f["start"] : f["end"]] == f["excerpt"]
         assert f["category"] == f["label"].split(".")[0] and f["explanation"] and f["rule"]
         assert all(set(e) == {"kind", "detail", "score_delta"} for e in f["evidence"])
     assert rep["versions"]["policy"] == "default@1"
@@ -47,14 +47,27 @@ def test_api_analyze_report_contract(api_app, text: str, labels: list[str]) -> N
 
 def test_api_analyze_with_sources_and_id(api_app) -> None:  # type: ignore[no-untyped-def]
     with TestClient(api_app) as c:
-        r = c.post("/v1/analyze", headers=AUTH, json={
-            "id": "p1", "text": 'Ông nói "tăng học phí"', "sources": [{"speaker": "Ông A", "text": "Không tăng học phí."}]})
+        r = c.post(
+            "/v1/analyze",
+            headers=AUTH,
+            json={
+                "id": "p1",
+                "text": 'Ông nói "tăng học phí"',
+                "sources": [{"speaker": "Ông A", "text": "Không tăng học phí."}],
+            },
+        )
     assert r.status_code == 200 and r.json()["id"] == "p1"
 
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"text": 5}, {"text": "x", "extra": 1}, {"text": "x", "sources": [{"speaker": "A"}]}, {"text": "x" * 50_001}],
+    [
+        {},
+        {"text": 5},
+        {"text": "x", "extra": 1},
+        {"text": "x", "sources": [{"speaker": "A"}]},
+        {"text": "x" * 50_001},
+    ],
 )
 def test_api_analyze_validation_422(api_app, body) -> None:  # type: ignore[no-untyped-def]
     with TestClient(api_app) as c:
@@ -67,6 +80,7 @@ def test_api_analyze_413_with_clear_message(api_app) -> None:  # type: ignore[no
         r = c.post("/v1/analyze", headers=AUTH, json=big)
         assert r.status_code == 413
         assert "quá lớn" in r.json()["detail"] and "too large" in r.json()["detail"]
+
         # also when the client streams without a Content-Length
         def gen():  # type: ignore[no-untyped-def]
             for _ in range(API_BODY_LIMIT // 1000 + 2):
@@ -86,8 +100,14 @@ def test_api_openapi_lists_the_endpoints(api_app) -> None:  # type: ignore[no-un
     with TestClient(api_app) as c:
         spec = c.get("/v1/openapi.json").json()
         docs = c.get("/v1/docs")
-    for path in ("/v1/analyze", "/v1/pages", "/v1/posts", "/v1/findings", "/v1/reviews",
-                 "/v1/findings/{finding_id}/review"):
+    for path in (
+        "/v1/analyze",
+        "/v1/pages",
+        "/v1/posts",
+        "/v1/findings",
+        "/v1/reviews",
+        "/v1/findings/{finding_id}/review",
+    ):
         assert path in spec["paths"], path
     assert docs.status_code == 200 and "/v1/analyze" in docs.text and "cdn" not in docs.text.lower()
 
@@ -106,8 +126,9 @@ def test_api_concurrent_requests_are_batched(api_app) -> None:  # type: ignore[n
     async def run() -> list[httpx.Response]:
         transport = httpx.ASGITransport(app=api_app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as ac:
-            return await asyncio.gather(*[ac.post("/v1/analyze", headers=AUTH, json={"text": f"ngu {i}"})
-                                          for i in range(40)])
+            return await asyncio.gather(
+                *[ac.post("/v1/analyze", headers=AUTH, json={"text": f"ngu {i}"}) for i in range(40)]
+            )
 
     responses = asyncio.run(run())
     assert all(r.status_code == 200 for r in responses)

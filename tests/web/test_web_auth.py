@@ -6,11 +6,10 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from webtest_support import csrf_of, login  # type: ignore[import-not-found]
 
 from kiemchung.web.app import create_app
 from kiemchung.web.security import LoginThrottle, SlidingWindowLimiter, hash_password, verify_password
-
-from webtest_support import csrf_of, login  # type: ignore[import-not-found]
 
 
 def test_security_password_hash_roundtrip() -> None:
@@ -40,7 +39,9 @@ def test_auth_login_and_logout(app, client_for) -> None:  # type: ignore[no-unty
     assert page.status_code == 200 and "ranhsoat" in page.text
     # logout needs the CSRF token too
     assert c.post("/logout").status_code == 403
-    assert c.post("/logout", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False).status_code == 303
+    assert (
+        c.post("/logout", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False).status_code == 303
+    )
     assert c.get("/review", follow_redirects=False).status_code == 303
 
 
@@ -74,9 +75,14 @@ def test_auth_login_regenerates_session(app, client_for) -> None:  # type: ignor
 def test_auth_open_redirect_is_refused(app, client_for) -> None:  # type: ignore[no-untyped-def]
     c = client_for(app, None)
     tok = csrf_of(c.get("/login").text)
-    r = c.post("/login", data={"login": "lan", "password": "kiemchung-demo", "csrf_token": tok,
-                               "next": "//evil.example/x"}, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("/") and "evil" not in r.headers["location"]
+    r = c.post(
+        "/login",
+        data={"login": "lan", "password": "kiemchung-demo", "csrf_token": tok, "next": "//evil.example/x"},
+        follow_redirects=False,
+    )
+    assert (
+        r.status_code == 303 and r.headers["location"].startswith("/") and "evil" not in r.headers["location"]
+    )
 
 
 def _token(c: TestClient) -> str:
@@ -136,7 +142,9 @@ def test_api_admin_token_from_environment(db_copy, web_analyzer, monkeypatch) ->
     monkeypatch.setenv("KIEMCHUNG_API_TOKEN", "s3cret-admin-token")
     app = create_app(db_url=db_copy, analyzer=web_analyzer)
     with TestClient(app) as c:
-        assert c.get("/v1/me", headers={"Authorization": "Bearer s3cret-admin-token"}).json()["role"] == "admin"
+        assert (
+            c.get("/v1/me", headers={"Authorization": "Bearer s3cret-admin-token"}).json()["role"] == "admin"
+        )
         assert c.get("/v1/me", headers={"Authorization": "Bearer s3cret-admin-tokeX"}).status_code == 401
         assert len(c.get("/v1/pages", headers={"Authorization": "Bearer s3cret-admin-token"}).json()) == 6
 

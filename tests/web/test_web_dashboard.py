@@ -12,8 +12,10 @@ from kiemchung.web.routes.dashboard import current_quarter, previous_quarters
 
 
 def _charts(html: str) -> dict[str, dict]:  # type: ignore[type-arg]
-    return {k: json.loads(v) for k, v in re.findall(r'<script type="application/json" id="([\w-]+)">(.*?)</script>',
-                                                   html, re.S)}
+    return {
+        k: json.loads(v)
+        for k, v in re.findall(r'<script type="application/json" id="([\w-]+)">(.*?)</script>', html, re.S)
+    }
 
 
 def test_dashboard_charts_carry_the_report(module_app, client_for) -> None:  # type: ignore[no-untyped-def]

@@ -25,7 +25,11 @@ def test_demo_seed_contents_and_idempotence(seeded_db, web_analyzer) -> None:  #
                 states = {r.state for r in s.execute(select(Review)).scalars()}
             assert roles == {"member", "reviewer", "unit_admin", "auditor", "admin"}
             assert posts == len(POSTS)
-            assert {"open", "confirmed", "dismissed"} <= states and states & {"appealed", "overturned", "upheld"}
+            assert {"open", "confirmed", "dismissed"} <= states and states & {
+                "appealed",
+                "overturned",
+                "upheld",
+            }
             assert [d.login for d in seed_demo(store, web_analyzer)] == [a[0] for a in ACCOUNTS]
             with store.transaction() as s:
                 assert s.execute(select(func.count()).select_from(Post)).scalar_one() == len(POSTS)

@@ -7,21 +7,28 @@ import re
 from typing import Any
 
 from sqlalchemy import select
+from webtest_support import csrf_of  # type: ignore[import-not-found]
 
 from kiemchung.store import audit
 from kiemchung.store.schema import Finding, Member, Page, Post, Review
 
-from webtest_support import csrf_of  # type: ignore[import-not-found]
 
-
-def _open_finding_of(app: Any, member_name: str | None = None, *, unit_code: str | None = None,
-                     any_state: bool = False) -> int:
+def _open_finding_of(
+    app: Any, member_name: str | None = None, *, unit_code: str | None = None, any_state: bool = False
+) -> int:
     from kiemchung.store.schema import Unit
 
     s = app.state.store.session()
     try:
-        q = (select(Finding.id).join(Post).join(Page).join(Member).join(Unit)
-             .outerjoin(Review, Review.finding_id == Finding.id).where(Finding.superseded_at.is_(None)))
+        q = (
+            select(Finding.id)
+            .join(Post)
+            .join(Page)
+            .join(Member)
+            .join(Unit)
+            .outerjoin(Review, Review.finding_id == Finding.id)
+            .where(Finding.superseded_at.is_(None))
+        )
         if member_name:
             q = q.where(Member.name == member_name)
         if unit_code:
@@ -48,8 +55,11 @@ def test_review_confirm_appeal_overturn(app, client_for) -> None:  # type: ignor
     assert page.status_code == 200
     assert 'id="post-context"' in page.text and "<mark" in page.text
     assert 'action="/review/%d/confirm"' % fid in page.text
-    r = reviewer.post(f"/review/{fid}/confirm", data={"csrf_token": csrf_of(page.text), "note": "Xúc phạm rõ."},
-                      follow_redirects=False)
+    r = reviewer.post(
+        f"/review/{fid}/confirm",
+        data={"csrf_token": csrf_of(page.text), "note": "Xúc phạm rõ."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     assert _state(reviewer, fid) == "đã xác nhận"
 
@@ -59,39 +69,57 @@ def test_review_confirm_appeal_overturn(app, client_for) -> None:  # type: ignor
     page = member.get(f"/review/{fid}")
     assert 'action="/review/%d/appeal"' % fid in page.text
     assert 'action="/review/%d/confirm"' % fid not in page.text
-    r = member.post(f"/review/{fid}/appeal", data={"csrf_token": csrf_of(page.text), "note": "Tôi trích lời."},
-                    follow_redirects=False)
+    r = member.post(
+        f"/review/{fid}/appeal",
+        data={"csrf_token": csrf_of(page.text), "note": "Tôi trích lời."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     assert _state(member, fid) == "đang khiếu nại"
 
     # the reviewer who confirmed may not decide the appeal; another reviewer may
     page = reviewer.get(f"/review/{fid}")
-    r = reviewer.post(f"/review/{fid}/overturn", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False)
+    r = reviewer.post(
+        f"/review/{fid}/overturn", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False
+    )
     assert r.status_code == 409
     other = client_for(app, "truongban")
     page = other.get(f"/review/{fid}")
-    r = other.post(f"/review/{fid}/overturn", data={"csrf_token": csrf_of(page.text), "note": "Chấp nhận."},
-                   follow_redirects=False)
+    r = other.post(
+        f"/review/{fid}/overturn",
+        data={"csrf_token": csrf_of(page.text), "note": "Chấp nhận."},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     assert _state(other, fid) == "đã hủy"
 
     s = app.state.store.session()
     try:
         review_id = s.execute(select(Review.id).where(Review.finding_id == fid)).scalar_one()
-        actions = [(e.actor, e.action) for e in audit.list_events(s, entity="review", entity_id=str(review_id),
-                                                                  newest_first=False)]
+        actions = [
+            (e.actor, e.action)
+            for e in audit.list_events(s, entity="review", entity_id=str(review_id), newest_first=False)
+        ]
         assert audit.verify(s).ok
     finally:
         s.close()
-    assert actions == [("ranhsoat", "review.confirm"), ("lan", "review.appeal"), ("truongban", "review.overturn")]
+    assert actions == [
+        ("ranhsoat", "review.confirm"),
+        ("lan", "review.appeal"),
+        ("truongban", "review.overturn"),
+    ]
 
 
 def test_review_dismiss_then_no_more_actions(app, client_for) -> None:  # type: ignore[no-untyped-def]
     fid = _open_finding_of(app, "Nguyễn Thị Lan")
     c = client_for(app, "reviewer")
     page = c.get(f"/review/{fid}")
-    assert c.post(f"/review/{fid}/dismiss", data={"csrf_token": csrf_of(page.text)},
-                  follow_redirects=False).status_code == 303
+    assert (
+        c.post(
+            f"/review/{fid}/dismiss", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False
+        ).status_code
+        == 303
+    )
     page = c.get(f"/review/{fid}")
     assert "/confirm" not in page.text and "/dismiss" not in page.text
     # a second decision is refused by the state machine
@@ -135,11 +163,14 @@ def test_review_api_flow(app, client_for) -> None:  # type: ignore[no-untyped-de
     fid = _open_finding_of(app, unit_code="demo-dai-phuong-nam")
     c = client_for(app, "ranhsoat2")
     page = c.get("/account")
-    tok = re.search(r'id="api-token">([^<]+)<', c.post("/account/token", data={
-        "csrf_token": csrf_of(page.text)}).text).group(1)  # type: ignore[union-attr]
+    tok = re.search(
+        r'id="api-token">([^<]+)<', c.post("/account/token", data={"csrf_token": csrf_of(page.text)}).text
+    ).group(1)  # type: ignore[union-attr]
     auth = {"Authorization": f"Bearer {tok}"}
     r = c.post(f"/v1/findings/{fid}/review", headers=auth, json={"action": "confirm", "note": "API"})
-    assert r.status_code == 200 and r.json()["state"] == "confirmed" and r.json()["reviewed_by"] == "ranhsoat2"
+    assert (
+        r.status_code == 200 and r.json()["state"] == "confirmed" and r.json()["reviewed_by"] == "ranhsoat2"
+    )
     r = c.post(f"/v1/findings/{fid}/review", headers=auth, json={"action": "dismiss"})
     assert r.status_code == 409
     r = c.post(f"/v1/findings/{fid}/review", headers=auth, json={"action": "explode"})

@@ -58,11 +58,19 @@ def ids(module_app: Any) -> dict[str, int]:
     """Records on Nguyễn Thị Lan's page (Báo Sáng) and Phạm Anh Tuấn's (Đài Phương Nam)."""
     s = module_app.state.store.session()
     try:
+
         def for_member(name: str) -> tuple[int, int, int]:
-            page = s.execute(select(Page.id).join(Member).where(Member.name == name).order_by(Page.id)).scalar()
+            page = s.execute(
+                select(Page.id).join(Member).where(Member.name == name).order_by(Page.id)
+            ).scalar()
             post = s.execute(select(Post.id).where(Post.page_id == page).order_by(Post.id)).scalar()
-            finding = s.execute(select(Finding.id).join(Post).where(Post.page_id == page)
-                                .where(Finding.superseded_at.is_(None)).order_by(Finding.id)).scalar()
+            finding = s.execute(
+                select(Finding.id)
+                .join(Post)
+                .where(Post.page_id == page)
+                .where(Finding.superseded_at.is_(None))
+                .order_by(Finding.id)
+            ).scalar()
             assert page and post and finding
             return page, post, finding
 
@@ -70,8 +78,14 @@ def ids(module_app: Any) -> dict[str, int]:
         other = for_member("Phạm Anh Tuấn")
     finally:
         s.close()
-    return {"own_page": own[0], "own_post": own[1], "own_finding": own[2],
-            "other_page": other[0], "other_post": other[1], "other_finding": other[2]}
+    return {
+        "own_page": own[0],
+        "own_post": own[1],
+        "own_finding": own[2],
+        "other_page": other[0],
+        "other_post": other[1],
+        "other_finding": other[2],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +155,18 @@ def test_roles_review_confirm(app, client_for, role: str, allowed: bool) -> None
 
     s = app.state.store.session()
     try:
-        fid = s.execute(select(Finding.id).join(Post).join(Page).join(Member)
-                        .where(Member.name == "Nguyễn Thị Lan").order_by(Finding.id.desc())).scalars().first()
+        fid = (
+            s.execute(
+                select(Finding.id)
+                .join(Post)
+                .join(Page)
+                .join(Member)
+                .where(Member.name == "Nguyễn Thị Lan")
+                .order_by(Finding.id.desc())
+            )
+            .scalars()
+            .first()
+        )
     finally:
         s.close()
     c = client_for(app, role)
@@ -170,8 +194,11 @@ def test_roles_registry_add_member(app, client_for, role: str, allowed: bool) ->
         unit = s.execute(select(Unit.id).where(Unit.code == "demo-bao-sang")).scalar_one()
     finally:
         s.close()
-    r = c.post("/registry/members", data={"csrf_token": tok, "name": "Hồ Văn Mới", "unit": str(unit)},
-               follow_redirects=False)
+    r = c.post(
+        "/registry/members",
+        data={"csrf_token": tok, "name": "Hồ Văn Mới", "unit": str(unit)},
+        follow_redirects=False,
+    )
     assert r.status_code == (303 if allowed else 403)
 
 

@@ -8,11 +8,10 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from webtest_support import csrf_of  # type: ignore[import-not-found]
 
 from kiemchung.web.app import create_app
 from kiemchung.web.render import redacted, segments, word_diff
-
-from webtest_support import csrf_of  # type: ignore[import-not-found]
 
 DRAFT = "Mày ngu quá, gọi 0912 345 678 nhé"
 
@@ -39,7 +38,9 @@ def test_selfcheck_highlights_findings_in_place(anon_app) -> None:  # type: igno
     assert "Quyết định 874/QĐ-BTTTT" in r.text
     assert "Nghị định 356/2025" in html.unescape(r.text)
     # the redacted copy masks the phone number and keeps the rest
-    red = html.unescape(re.search(r'<textarea readonly rows="4" id="redacted">(.*?)</textarea>', r.text, re.S).group(1))
+    red = html.unescape(
+        re.search(r'<textarea readonly rows="4" id="redacted">(.*?)</textarea>', r.text, re.S).group(1)
+    )
     assert "0912 345 678" not in red and red.startswith("Mày ngu quá, gọi ")
 
 
@@ -67,7 +68,9 @@ def test_selfcheck_anonymous_is_rate_limited_per_ip(anon_app) -> None:  # type: 
     with TestClient(anon_app) as c:
         tok = csrf_of(c.get("/").text)
         limit = anon_app.state.anon_check_limiter.limit
-        codes = [c.post("/check", data={"text": "chào", "csrf_token": tok}).status_code for _ in range(limit + 1)]
+        codes = [
+            c.post("/check", data={"text": "chào", "csrf_token": tok}).status_code for _ in range(limit + 1)
+        ]
     assert codes[:limit] == [200] * limit
     assert codes[-1] == 429
 

@@ -9,8 +9,13 @@ from typing import Any, ClassVar
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 DEMO_PASSWORD = "kiemchung-demo"
-ROLE_LOGINS = {"member": "lan", "reviewer": "ranhsoat", "unit_admin": "quantri", "auditor": "kiemtoan",
-               "admin": "admin"}
+ROLE_LOGINS = {
+    "member": "lan",
+    "reviewer": "ranhsoat",
+    "unit_admin": "quantri",
+    "auditor": "kiemtoan",
+    "admin": "admin",
+}
 
 
 class WebWordDetector:
@@ -26,13 +31,32 @@ class WebWordDetector:
             text = d.document.text
             found = []
             for m in re.finditer(r"(?<!\w)(?:ngu|óc chó|mất dạy)(?!\w)", text, flags=re.IGNORECASE):
-                found.append(Finding(self.name, "toxicity.offensive", 0.91, m.start(), m.end(),
-                                     "Từ ngữ xúc phạm trí tuệ người khác.", (Evidence("lexicon", m.group(0).lower(), 0.91),)))
+                found.append(
+                    Finding(
+                        self.name,
+                        "toxicity.offensive",
+                        0.91,
+                        m.start(),
+                        m.end(),
+                        "Từ ngữ xúc phạm trí tuệ người khác.",
+                        (Evidence("lexicon", m.group(0).lower(), 0.91),),
+                    )
+                )
             for m in re.finditer(r"(?<!\d)09\d(?:[ .]?\d){7}(?!\d)", text):
-                found.append(Finding(self.name, "privacy.phone", 0.97, m.start(), m.end(),
-                                     "Số điện thoại di động.", (Evidence("pattern", "vn_mobile", 0.97),)))
-            outs.append(DetectorOutput(findings=tuple(found),
-                                       scores={"toxicity.offensive": 0.91 if found else 0.02}))
+                found.append(
+                    Finding(
+                        self.name,
+                        "privacy.phone",
+                        0.97,
+                        m.start(),
+                        m.end(),
+                        "Số điện thoại di động.",
+                        (Evidence("pattern", "vn_mobile", 0.97),),
+                    )
+                )
+            outs.append(
+                DetectorOutput(findings=tuple(found), scores={"toxicity.offensive": 0.91 if found else 0.02})
+            )
         return outs
 
 
@@ -44,5 +68,8 @@ def csrf_of(html: str) -> str:
 
 def login(client: Any, login_name: str, password: str = DEMO_PASSWORD) -> Any:
     page = client.get("/login")
-    return client.post("/login", data={"login": login_name, "password": password, "csrf_token": csrf_of(page.text)},
-                       follow_redirects=False)
+    return client.post(
+        "/login",
+        data={"login": login_name, "password": password, "csrf_token": csrf_of(page.text)},
+        follow_redirects=False,
+    )

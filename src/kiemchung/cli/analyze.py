@@ -25,6 +25,11 @@ def build_analyzer(factchecks: Path | None = None, policy: Path | None = None) -
     from kiemchung.analyzer import Analyzer
     from kiemchung.policy.pack import load_policy
 
+    if factchecks is None:  # the local store written by `kiemchung factchecks import`
+        from kiemchung.claims.store import default_store_path
+
+        p = default_store_path()
+        factchecks = p if p.exists() else None
     return Analyzer.default(Settings(factchecks=factchecks), policy=load_policy(policy) if policy else None)
 
 

@@ -10,12 +10,24 @@ from kiemchung.cli._common import cli_errors, console
 
 
 def serve(
-    db: Annotated[Optional[str], typer.Option("--db", help="Địa chỉ CSDL (SQLite/PostgreSQL); mặc định $KIEMCHUNG_DB "
-                                                         "hoặc tệp trong thư mục dữ liệu người dùng.")] = None,
+    db: Annotated[
+        Optional[str],
+        typer.Option(
+            "--db",
+            help="Địa chỉ CSDL (SQLite/PostgreSQL); mặc định $KIEMCHUNG_DB "
+            "hoặc tệp trong thư mục dữ liệu người dùng.",
+        ),
+    ] = None,
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng.")] = 8000,
-    demo: Annotated[bool, typer.Option("--demo", help="Tạo tổ chức mẫu (đơn vị, thành viên, tài khoản, bài viết, "
-                                                      "phát hiện, đánh giá) để mở ngay bảng tổng quan.")] = False,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Tạo tổ chức mẫu (đơn vị, thành viên, tài khoản, bài viết, "
+            "phát hiện, đánh giá) để mở ngay bảng tổng quan.",
+        ),
+    ] = False,
 ) -> None:
     """Chạy ứng dụng web và REST API /v1 (serve the web app and the REST API)."""
     import uvicorn
@@ -37,7 +49,9 @@ def serve(
             url = resolve_url(None)
         app = create_app(db_url=url, demo=demo)
         store = app.state.store
-        console.print(f"[bold]Kiểm Chứng[/] http://{host}:{port}/  ·  API http://{host}:{port}/v1/docs", highlight=False)
+        console.print(
+            f"[bold]Kiểm Chứng[/] http://{host}:{port}/  ·  API http://{host}:{port}/v1/docs", highlight=False
+        )
         console.print(f"CSDL (database): {store.url if store is not None else '—'}", highlight=False)
         if demo:
             from kiemchung.demo_seed import DEMO_PASSWORD, demo_logins

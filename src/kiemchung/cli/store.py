@@ -23,6 +23,20 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSO
 
 
 @contextmanager
+def _db_errors() -> Iterator[None]:
+    """Database driver errors become one StoreError line (unreachable server, locked file, constraint…)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from kiemchung.errors import StoreError
+
+    try:
+        yield
+    except DBAPIError as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        raise StoreError(f"cơ sở dữ liệu từ chối thao tác (database error): {detail}") from exc
+
+
+@contextmanager
 def _records(db: str | None) -> Iterator[Any]:
     """Records for the CLI (system actor) in one transaction; a fresh database is created on first use."""
     from kiemchung.errors import StoreError
@@ -31,13 +45,14 @@ def _records(db: str | None) -> Iterator[Any]:
 
     store = Store.open(db)
     try:
-        current = current_revision(store.engine)
-        if current is None:
-            store.upgrade()
-        elif current != head_revision():
-            raise StoreError(f"CSDL ở phiên bản {current}; hãy chạy 'kiemchung db upgrade' (schema out of date)")
-        with store.transaction() as session:
-            yield Records(session)
+        with _db_errors():
+            current = current_revision(store.engine)
+            if current is None:
+                store.upgrade()
+            elif current != head_revision():
+                raise StoreError(f"CSDL ở phiên bản {current}; hãy chạy 'kiemchung db upgrade' (schema out of date)")
+            with store.transaction() as session:
+                yield Records(session)
     finally:
         store.dispose()
 
@@ -80,9 +95,10 @@ def db_upgrade(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     with cli_errors():
         store = Store.open(db)
         try:
-            before = current_revision(store.engine)
-            store.upgrade()
-            out = {"url": store.url, "from": before, "to": current_revision(store.engine)}
+            with _db_errors():
+                before = current_revision(store.engine)
+                store.upgrade()
+                out = {"url": store.url, "from": before, "to": current_revision(store.engine)}
         finally:
             store.dispose()
         _emit(out, as_json, lambda: console.print(f"CSDL {out['url']}: {out['from'] or '∅'} → {out['to']}",
@@ -98,7 +114,8 @@ def db_current(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     with cli_errors():
         store = Store.open(db)
         try:
-            out = {"url": store.url, "current": current_revision(store.engine), "head": head_revision()}
+            with _db_errors():
+                out = {"url": store.url, "current": current_revision(store.engine), "head": head_revision()}
         finally:
             store.dispose()
         _show(out, as_json)

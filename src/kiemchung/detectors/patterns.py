@@ -82,20 +82,25 @@ REGION_AFTER = 16  # room for plate series and numbers, and lookaheads
 
 
 @lru_cache(maxsize=2048)
-def number_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Where digits are, widened and merged: ``(start, end)`` ranges that contain every number-like match.
+def number_regions(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Where digits are, widened and merged: ``(start, end, most_digits)`` ranges that contain every number-like
+    match; ``most_digits`` is the digit count of the longest number in the range (separators not counted).
 
-    Cached (a few thousand recent texts), so the recognizers of one pipeline batch share one pass per text.
+    One stdlib pass per text, cached (a few thousand recent texts) so the recognizers of one pipeline batch share
+    it; a recognizer skips ranges whose numbers are too short for it without running any pattern.
     """
     n = len(text)
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int]] = []
     for m in _NUMBER_RUN.finditer(text):
+        run = m.group()
+        digits = len(run) - sum(run.count(c) for c in " .-/()+")
         a = max(0, m.start() - REGION_BEFORE)
         b = min(n, m.end() + REGION_AFTER)
         if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
+            pa, pb, pd = out[-1]
+            out[-1] = (pa, max(pb, b), max(pd, digits))
         else:
-            out.append((a, b))
+            out.append((a, b, digits))
     return tuple(out)
 
 
@@ -160,6 +165,7 @@ class PatternRecognizer:
     # Patterns that need digits run only over the text's number regions (see ``number_regions``): one cheap pass
     # finds them for every recognizer, and a post without numbers costs almost nothing.
     NUMBER_REGIONS: ClassVar[bool] = True
+    MIN_DIGITS: ClassVar[int] = 1  # digits the longest number of a region needs for this recognizer to look at it
 
     # compiled once per class (class attributes: not pickled with instances)
     _quick: ClassVar[re.Pattern[str] | None] = None
@@ -205,11 +211,12 @@ class PatternRecognizer:
             if not regions:
                 return []
         else:
-            regions = ((0, len(text)),)
+            regions = ((0, len(text), 1 << 30),)
         quick = self._quick
+        least = self.MIN_DIGITS
         found: dict[tuple[int, int], Candidate] = {}
-        for a, b in regions:
-            if quick is not None and quick.search(text, a, b) is None:
+        for a, b, most in regions:
+            if most < least or (quick is not None and quick.search(text, a, b) is None):
                 continue
             for p, rx, gate in self._compiled:
                 if gate is not None and gate.search(text, a, b) is None:
@@ -230,13 +237,6 @@ class PatternRecognizer:
         self, text: str, norm: NormalizedText | None = None, view: ContextView | None = None
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
-        if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
-            if self.NUMBER_REGIONS and not number_regions(text):
-                return []
-            if view is None:
-                view = view_for(text, norm) if norm is not None else RawView(text)
-            if not self.context.own_phrases.any_in(view.words()):
-                return []
         cands = self.candidates(text)
         if not cands:
             return []

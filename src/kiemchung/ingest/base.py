@@ -75,10 +75,21 @@ def read_text(path: Path) -> str:
         raise fail(f"không phải UTF-8 (not UTF-8: {exc.reason})", path, f"dòng {line}") from exc
 
 
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"giá trị {name} không được phép trong JSON (NaN/Infinity not allowed)")
+
+
+def loads(text: str) -> Any:
+    """``json.loads`` that refuses NaN and Infinity (they are not JSON and PostgreSQL rejects them)."""
+    return json.loads(text, parse_constant=_no_constants)
+
+
 def parse_json(text: str, path: Path) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
+        return loads(text)
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise fail(str(exc), path) from exc
         raise fail(f"JSON không hợp lệ ở dòng {exc.lineno}, cột {exc.colno} (invalid JSON: {exc.msg})", path,
                    f"dòng {exc.lineno}") from exc
 

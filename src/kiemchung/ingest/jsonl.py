@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
-from kiemchung.ingest.base import Record, fail, parse_iso, read_text
+from kiemchung.ingest.base import Record, fail, loads, parse_iso, read_text
 
 
 class JsonlImporter:
@@ -23,9 +23,11 @@ class JsonlImporter:
                 continue
             where = f"dòng {lineno}"
             try:
-                obj = json.loads(line)
+                obj = loads(line)
             except json.JSONDecodeError as exc:
                 raise fail(f"JSON không hợp lệ (invalid JSON: {exc.msg})", path, where) from exc
+            except ValueError as exc:
+                raise fail(str(exc), path, where) from exc
             if not isinstance(obj, dict):
                 raise fail("bản ghi phải là đối tượng JSON (record must be an object)", path, where)
             yield record_from_mapping(obj, path, where)

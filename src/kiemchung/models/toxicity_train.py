@@ -31,7 +31,8 @@ from kiemchung.types import NormalizedText
 
 SPEC = FeatureSpec(bits=20, key_char=(2, 3, 4, 5), norm_char=(1, 2, 3, 4))
 TOK_BITS = 18
-DOC_C = 3.0
+DOC_C = 10.0
+POOL_VICTSD = True
 TOK_C = 0.5
 FOLDS = 3
 SEED = 20261128
@@ -66,9 +67,9 @@ def _csr(spec: FeatureSpec, norms: Sequence[NormalizedText], idf: npt.NDArray[np
     return sp.csr_matrix((v, (d, b)), shape=(len(norms), 1 << spec.bits), dtype=np.float32)
 
 
-def _idf(norms: Sequence[NormalizedText]) -> npt.NDArray[np.float32]:
-    x = _csr(SPEC, norms, None)
-    df = np.bincount(x.indices, minlength=1 << SPEC.bits)
+def _idf(spec: FeatureSpec, norms: Sequence[NormalizedText]) -> npt.NDArray[np.float32]:
+    x = _csr(spec, norms, None)
+    df = np.bincount(x.indices, minlength=1 << spec.bits)
     return (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
 
 
@@ -119,13 +120,15 @@ def _tune_temperature(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64], offs
     return best_t
 
 
-def _token_matrix(norms: Sequence[NormalizedText], golds: Sequence[frozenset[int]] | None) -> tuple[sp.csr_matrix, npt.NDArray[np.int64], Any]:
-    t = tokens([n.normalized for n in norms], [n.key for n in norms], TOK_BITS)
+def _token_matrix(
+    norms: Sequence[NormalizedText], golds: Sequence[frozenset[int]] | None, tok_bits: int
+) -> tuple[sp.csr_matrix, npt.NDArray[np.int64], Any]:
+    t = tokens([n.normalized for n in norms], [n.key for n in norms], tok_bits)
     n_tok = len(t.doc)
     rows = np.repeat(np.arange(n_tok), N_TOKEN_FEATURES)
     x = sp.csr_matrix(
         (np.ones(n_tok * N_TOKEN_FEATURES, dtype=np.float32), (rows, t.features.ravel())),
-        shape=(n_tok, 1 << TOK_BITS),
+        shape=(n_tok, 1 << tok_bits),
     )
     x.data[:] = 1.0  # binary after duplicate buckets were summed
     y = np.zeros(n_tok, dtype=np.int64)
@@ -144,7 +147,12 @@ def _fold_of(n: int, k: int) -> npt.NDArray[np.int64]:
     return rng.permutation(np.arange(n) % k)
 
 
-def train(data: list[Path], out: Path) -> dict[str, Any]:
+def train(
+    data: list[Path], out: Path, *, spec: FeatureSpec = SPEC, tok_bits: int = TOK_BITS, pool: bool = POOL_VICTSD
+) -> dict[str, Any]:
+    """Train on ``data`` (folders or files; default ``<repo>/../shared/data``), write ``out/toxicity.npz`` and
+    ``out/metrics.json``, and return the dev metrics. ``spec``/``tok_bits`` shrink the model for tests;
+    ``pool`` adds the ViCTSD train comments (toxic → offensive, else clean) to the document heads."""
     t0 = time.monotonic()
     roots = data or [_default_data()]
     vihsd_train = _find(roots, "vihsd/train.csv")
@@ -152,6 +160,7 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
     vihos_train = _find(roots, "vihos/Span_Extraction_based_version/train.csv")
     vihos_dev = _find(roots, "vihos/Span_Extraction_based_version/dev.csv")
     victsd_valid = _find(roots, "victsd/ViCTSD_valid.csv")
+    victsd_train = _find(roots, "victsd/ViCTSD_train.csv")
     if vihsd_train is None:
         raise InputError("không tìm thấy vihsd/train.csv trong dữ liệu huấn luyện", file=str(roots[0]))
 
@@ -160,27 +169,30 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
     hos_dev = D.read_vihos(vihos_dev) if vihos_dev else []
     banned = {_canon(e.text) for e in hos_dev}
     hsd = [e for e in hsd if _canon(e.text) not in banned and e.text.strip()]
+    n_hsd = len(hsd)
+    if pool and victsd_train is not None:
+        hsd += [e for e in D.drop_holdout(victsd_train, D.read_victsd(victsd_train)) if e.text.strip()]
     norms = [normalize(e.text) for e in hsd]
     y = np.asarray([e.label for e in hsd], dtype=np.int64)
-    idf = _idf(norms)
-    x = _csr(SPEC, norms, idf)
+    idf = _idf(spec, norms)
+    x = _csr(spec, norms, idf)
     fold = _fold_of(len(y), FOLDS)
     oof = np.zeros((len(y), 3), dtype=np.float32)
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
         w, b = _fit_heads(x[tr], y[tr])
         oof[te] = x[te] @ w + b
-    oof_f1, off, hate = _tune_offsets(oof, y)
+    oof_f1, off, hate = _tune_offsets(oof[:n_hsd], y[:n_hsd])
     offset = np.asarray([off, hate], dtype=np.float32)
-    temp = _tune_temperature(oof, y, offset)
+    temp = _tune_temperature(oof[:n_hsd], y[:n_hsd], offset)
     w_doc, b_doc = _fit_heads(x, y)
     oof_scores = margin_scores(oof, offset, temp)
     oof_by_text = {_canon(e.text): oof_scores[i] for i, e in enumerate(hsd)}
 
     # ---- span model ---------------------------------------------------------------------------------------
     model = ToxicityModel(
-        spec=SPEC, idf=idf, w_doc=w_doc, b_doc=b_doc, offset=offset, temperature=temp, tok_bits=TOK_BITS,
-        w_tok=np.zeros(1 << TOK_BITS, dtype=np.float32), b_tok=0.0, tok_threshold=0.5,
+        spec=spec, idf=idf, w_doc=w_doc, b_doc=b_doc, offset=offset, temperature=temp, tok_bits=tok_bits,
+        w_tok=np.zeros(1 << tok_bits, dtype=np.float32), b_tok=0.0, tok_threshold=0.5,
         version=MODEL_VERSION, meta={},
     )
     tok_info: dict[str, Any] = {}
@@ -188,7 +200,7 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
         dev_texts = {_canon(e.text) for e in D.read_vihsd(vihsd_dev)} if vihsd_dev else set()
         hos = [e for e in D.drop_holdout(vihos_train, D.read_vihos(vihos_train)) if _canon(e.text) not in dev_texts]
         hnorms = [normalize(e.text) for e in hos]
-        tx, ty, toks = _token_matrix(hnorms, [e.offsets for e in hos])
+        tx, ty, toks = _token_matrix(hnorms, [e.offsets for e in hos], tok_bits)
         tfold = _fold_of(len(hos), FOLDS)[toks.doc]
         toof = np.zeros(len(ty), dtype=np.float32)
         for k in range(FOLDS):
@@ -225,7 +237,11 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
         tok_info = {"oof_span_f1_tokens_only": round(best[0], 4), "tok_threshold": best[1], "tokens": int(len(ty))}
 
     model.meta = {
-        "trained_on": {"vihsd_train_rows": len(hsd), "vihos_train_rows": tok_info.get("tokens", 0)},
+        "trained_on": {
+            "vihsd_train_rows": n_hsd,
+            "victsd_train_rows": len(hsd) - n_hsd,
+            "vihos_train_tokens": tok_info.get("tokens", 0),
+        },
         "oof_macro_f1_vihsd": round(oof_f1, 4),
         "offset": [off, hate],
         "temperature": temp,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kiemchung.scam.links import STRONG_VERDICTS, LinkVerdict, find_links
 from kiemchung.scam.playbook import TYPES
-from kiemchung.scam.rules import RuleHit, find_guards, match_rules, type_scores
+from kiemchung.scam.rules import RuleHit, find_guards, match_rules, type_scores, words_of
+
+_MAYBE_LINK = re.compile(r"\w\.[^\W\d_]|://|www", re.IGNORECASE)
 
 # one guard phrase ("cảnh giác", "không cung cấp") keeps this share of every rule score; two or more keep less
 GUARD_KEEP = (1.0, 0.45, 0.25)
@@ -36,9 +39,10 @@ class Assessment:
 
 
 def assess(original: str, key: str, model_score: float | None) -> Assessment:
-    hits = match_rules(key)
-    guards = find_guards(key)
-    links = find_links(original) if ("." in original or "/" in original) else []
+    words = words_of(key)
+    hits = match_rules(key, words=words)
+    guards = find_guards(key, words=words)
+    links = find_links(original) if _MAYBE_LINK.search(original) is not None else []
     keep = GUARD_KEEP[min(len(guards), 2)]
     link_keep = LINK_GUARD_KEEP[min(len(guards), 2)]
     types: dict[str, TypeEvidence] = {}

@@ -52,10 +52,13 @@ def mask_names(text: str) -> str:
 
 def mask_key(key: str) -> str:
     """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
-    if _NEEDS_MASK.search(key) is None:
-        return key
-    t = _URL.sub(" lienketx ", key)
-    t = _EMAIL.sub(" thudientux ", t)
+    t = key
+    if _HAS_LINK.search(t) is not None:
+        t = _URL.sub(" lienketx ", t)
+    if "@" in t:
+        t = _EMAIL.sub(" thudientux ", t)
+    if _HAS_DIGIT.search(t) is None:
+        return t
     t = _PHONE.sub(" sodienthoaix ", t)
     t = _HOTLINE.sub(" hotlinex ", t)
     t = _MONEY.sub(" sotienx ", t)
@@ -68,7 +71,8 @@ def mask(text: str) -> str:
     return mask_key(mask_names(text))
 
 
-_NEEDS_MASK = re.compile(r"[\d@]|\.[a-z]")
+_HAS_LINK = re.compile(r"\w\.[a-z]|://|www")
+_HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _CACHE: dict[str, int] = {}
 _MIX = 0x9E3779B1

@@ -1,62 +1,110 @@
-"""Run the playbook rules over a diacritic-free key: one compiled alternation, one pass per text."""
+"""Run the playbook rules over a diacritic-free key; a trigger-word index picks the few rules worth running."""
 
 from __future__ import annotations
 
 import re
-import re._constants as _sc
-import re._parser as _sp
 from dataclasses import dataclass
-from typing import Any
 
 from kiemchung.scam.playbook import GUARDS, RULES, Rule
 
 
-def _anchor_set(items: Any) -> frozenset[str] | None:
-    """Literal strings one of which every match of this sequence contains (None: no such set found)."""
-    cands: list[frozenset[str]] = []
-    cur = ""
-    for op, av in items:
-        if op is _sc.LITERAL:
-            cur += chr(av)
-            continue
-        if cur:
-            cands.append(frozenset({cur}))
-        cur = ""
-        sub: frozenset[str] | None = None
-        if op is _sc.SUBPATTERN:
-            sub = _anchor_set(av[-1])
-        elif op is _sc.BRANCH:
-            parts = [_anchor_set(br) for br in av[1]]
-            if all(p is not None for p in parts):
-                sub = frozenset().union(*[p for p in parts if p is not None])
-        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT) and av[0] >= 1:
-            sub = _anchor_set(av[2])
-        if sub is not None:
-            cands.append(sub)
-    if cur:
-        cands.append(frozenset({cur}))
-    good = [c for c in cands if min(len(x.strip()) for x in c) >= 2]
-    if not good:
-        return None
-    return max(good, key=lambda c: (min(len(x) for x in c), -len(c)))
-
-
-def anchors(pattern: str) -> tuple[str, ...] | None:
-    """Literal strings one of which every match contains (a cheap prefilter), or None when there is none."""
-    found = _anchor_set(_sp.parse(pattern))
-    return tuple(sorted(found)) if found else None
+# Prefilter: every match of a rule contains at least one of its trigger words (checked by
+# ``test_scam_rules_prefilter_is_exact``), so only rules whose triggers occur in a text are run.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "imp.vu_an": ("lien",),
+    "imp.vo_toi": ("minh", "dong"),
+    "imp.tai_khoan_tam_giu": ("khoan",),
+    "imp.giay_trieu_tap": ("giay", "lenh", "khoi"),
+    "imp.co_quan": ("cong", "kiem", "toa", "canh", "thue", "luc", "mang", "hiem", "buu"),
+    "imp.bi_mat": ("mat", "duoc"),
+    "imp.cat_thue_bao": ("bao", "dien"),
+    "imp.phat_nguoi": ("phat", "pham"),
+    "imp.cap_nhat_dinh_danh": ("danh", "vneid", "cuoc", "cccd", "muc"),
+    "job.viec_nhe": ("nhe",),
+    "job.ctv": ("ctv", "tac"),
+    "job.nhiem_vu": ("nhiem", "hang", "chot", "tim", "like", "gia", "video"),
+    "job.nap_truoc": ("nap", "hong"),
+    "job.thu_nhap": ("nhap", "kiem", "can"),
+    "job.khong_coc": ("coc", "nghiem", "bang"),
+    "inv.loi_nhuan": ("nhuan", "lai", "x2", "x3", "x5", "x10"),
+    "inv.cam_ket": ("ket", "bao", "lai", "nhuan", "thang", "lo", "ro"),
+    "inv.san": ("san", "ao", "coin", "forex", "khoan", "keo", "phim", "gia"),
+    "inv.rut_tien": ("nap", "phi", "thue"),
+    "phi.khoa": ("khoa", "hieu", "bang", "ngung", "che"),
+    "phi.sinh_trac": ("trac",),
+    "phi.link": ("link", "dan", "url"),
+    "phi.otp": ("otp", "xac"),
+    "phi.xac_thuc": ("thuc", "minh", "nhat", "hoat"),
+    "phi.gap": ("24", "48", "12", "2", "24h", "48h", "12h", "2h", "gio", "23h59", "nay", "tuc", "han"),
+    "phi.dang_nhap": ("nhap",),
+    "phi.tai_app": ("dung", "app", "file", "mem", "apk"),
+    "pri.trung_thuong": ("thuong", "giai", "man", "chon", "tri"),
+    "pri.phi_nhan": ("phi", "thue", "nop"),
+    "pri.qua": ("gia", "phi", "khung"),
+    "rec.lay_lai": ("lai", "hoi", "lua", "scam"),
+    "rec.khoi_phuc": ("phuc", "lai", "khoa", "vu", "hoi"),
+    "rec.hacker": ("hacker", "lai"),
+    "mis.chuyen_nham": ("nham",),
+    "mis.tra_lai": ("lai", "khoan", "stk", "tra"),
+    "mis.no_xau": ("han", "lai", "xau"),
+    "emg.tai_nan": ("nan", "cuu", "vien", "gap", "kich", "bat", "giu"),
+    "emg.tien_gap": ("chuyen", "ck", "nap", "gui", "dong", "coc", "khoan", "tien", "vay"),
+    "emg.nguoi_than": ("cuu", "nan", "kich", "vien", "bat", "giao", "si", "ta"),
+    "emg.doi_so": ("so", "thoai", "sim"),
+    "loan.vay_nhanh": ("vay", "ngan", "chap", "dinh", "nhap"),
+    "loan.no_xau": ("xau", "ngan", "duyet", "phi"),
+    "gam.cuoc": ("cuoc", "do", "xiu", "hu", "dia", "de", "cai", "casino", "ca", "bai", "keo"),
+    "gam.khuyen_mai": ("nap", "code"),
+}
+GUARD_TRIGGERS: tuple[tuple[str, ...], ...] = (
+    ("giac",),
+    ("canh",),
+    ("yeu", "gui"),
+    ("cung", "chia", "tiet", "bam", "click", "truy", "chuyen"),
+    ("doan",),
+    ("danh", "mao"),
+    ("tuong",),
+    ("phong",),
+    ("khuyen",),
+    ("trinh", "giac"),
+    ("lua",),
+    ("khoi", "bat", "triet"),
+    ("gian",),
+    ("lua",),
+    ("dan",),
+    ("than", "hang", "quan", "cong"),
+    ("tra",),
+    ("mao",),
+)
+if set(TRIGGERS) != {r.id for r in RULES} or len(GUARD_TRIGGERS) != len(GUARDS):
+    raise RuntimeError("scam rules: every rule and guard needs trigger words")
 
 
 def _compile(p: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")
 
 
-_RULES_C: tuple[tuple[Rule, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (r, _compile(r.pattern), anchors(r.pattern)) for r in RULES
-)
-_GUARDS_C: tuple[tuple[re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (_compile(g), anchors(g)) for g in GUARDS
-)
+_RULES_C: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple((r, _compile(r.pattern)) for r in RULES)
+_GUARDS_C: tuple[re.Pattern[str], ...] = tuple(_compile(g) for g in GUARDS)
+_RULE_INDEX: dict[str, tuple[int, ...]] = {}
+_GUARD_INDEX: dict[str, tuple[int, ...]] = {}
+for _i, (_r, _) in enumerate(_RULES_C):
+    for _w in TRIGGERS[_r.id]:
+        _RULE_INDEX[_w] = (*_RULE_INDEX.get(_w, ()), _i)
+for _i, _ws in enumerate(GUARD_TRIGGERS):
+    for _w in _ws:
+        _GUARD_INDEX[_w] = (*_GUARD_INDEX.get(_w, ()), _i)
+_WORD = re.compile(r"\w+")
+
+
+def _candidates(words: set[str], index: dict[str, tuple[int, ...]]) -> list[int]:
+    found: set[int] = set()
+    get = index.get
+    for w in words:
+        ids = get(w)
+        if ids:
+            found.update(ids)
+    return sorted(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,25 +116,35 @@ class RuleHit:
     end: int
 
 
-def match_rules(key: str) -> list[RuleHit]:
-    """Every rule hit in ``key`` (first-listed rule wins where two start at the same place)."""
+def match_rules(key: str, *, words: set[str] | None = None, prefilter: bool = True) -> list[RuleHit]:
+    """Every rule hit in ``key``; ``prefilter=False`` runs every rule (for tests)."""
+    if prefilter:
+        ws = words if words is not None else set(_WORD.findall(key))
+        todo = [_RULES_C[i] for i in _candidates(ws, _RULE_INDEX)]
+    else:
+        todo = list(_RULES_C)
     hits = []
-    for rule, rx, anc in _RULES_C:
-        if anc is not None and not any(a in key for a in anc):
-            continue
+    for rule, rx in todo:
         for m in rx.finditer(key):
             hits.append(RuleHit(rule, m.start(), m.end()))
     return hits
 
 
-def find_guards(key: str) -> list[tuple[int, int]]:
+def find_guards(key: str, *, words: set[str] | None = None, prefilter: bool = True) -> list[tuple[int, int]]:
     """Spans of warning phrases ("cảnh giác", "không cung cấp") in ``key``."""
-    out = []
-    for rx, anc in _GUARDS_C:
-        if anc is not None and not any(a in key for a in anc):
-            continue
+    if prefilter:
+        ws = words if words is not None else set(_WORD.findall(key))
+        todo = [_GUARDS_C[i] for i in _candidates(ws, _GUARD_INDEX)]
+    else:
+        todo = list(_GUARDS_C)
+    out: list[tuple[int, int]] = []
+    for rx in todo:
         out.extend(m.span() for m in rx.finditer(key))
     return sorted(out)
+
+
+def words_of(key: str) -> set[str]:
+    return set(_WORD.findall(key))
 
 
 def type_scores(hits: list[RuleHit]) -> dict[str, tuple[float, list[RuleHit]]]:

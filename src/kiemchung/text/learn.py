@@ -22,7 +22,7 @@ from typing import Any
 from kiemchung.evaluation.normalize import align, canon, read_vilexnorm
 from kiemchung.text import words as nz
 from kiemchung.text.normalize import _TOKEN_RE
-from kiemchung.text.teencode import TEENCODE
+from kiemchung.text.teencode import FORCED, TEENCODE
 
 VERSION = "vilexnorm-table-2026.11-1"
 _EDGE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
@@ -100,6 +100,57 @@ def build(
         "entries": dict(sorted(entries.items())),
         "vocab": words,
     }
+
+
+def train(data: list[Path], out: Path) -> dict[str, Any]:
+    """``kiemchung train normalize`` contract: learn from ViLexNorm train CSVs, write the table, score dev.
+
+    ``data`` defaults to ``../shared/data/vilexnorm/train.csv``; a ``dev.csv`` next to the first file is scored
+    with the new table (the shipped table is not touched unless ``out`` is its folder).
+    """
+    if not data:
+        data = [Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "vilexnorm" / "train.csv"]
+    files = [p / "train.csv" if p.is_dir() else p for p in data]
+    pairs: list[tuple[str, str]] = []
+    for f in files:
+        pairs.extend(read_vilexnorm(f))
+    obj = build(pairs)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "vilexnorm_table.json"
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    result: dict[str, Any] = {
+        "table": str(path), "version": obj["version"], "entries": len(obj["entries"]), "vocab": len(obj["vocab"]),
+        "train_pairs": len(pairs),
+    }
+    dev = files[0].parent / "dev.csv"
+    if dev.exists() and dev not in files:
+        from kiemchung.evaluation.normalize import err
+
+        saved = dict(nz._EXPAND)
+        try:
+            nz._EXPAND.clear()
+            nz._EXPAND.update((k, v) for k, v in TEENCODE.items() if k != v)
+            for k, v in obj["entries"].items():
+                if k in FORCED:
+                    continue
+                if k == v:
+                    nz._EXPAND.pop(k, None)
+                else:
+                    nz._EXPAND[k] = v
+            nz._close_table()
+            _clear()
+            result["dev_err"] = err(read_vilexnorm(dev))["err"]
+        finally:
+            nz._EXPAND.clear()
+            nz._EXPAND.update(saved)
+            _clear()
+    return result
+
+
+def _clear() -> None:
+    from kiemchung.text.normalize import clear_caches
+
+    clear_caches()
 
 
 def main(argv: list[str] | None = None) -> None:

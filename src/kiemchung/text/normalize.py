@@ -88,8 +88,9 @@ _SENTENCE_END = frozenset(".!?…\n")
 _Unit = tuple[int, int, str, str, Any, int, Any]
 # A rendering of a chunk: (out, key, rel_starts or None when one to one, rel_ends, tokens (text, start, end, kind))
 _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tuple[tuple[str, int, int, str], ...]]
-# What the cache holds per chunk: default rendering, sentence end (None: no change), needs context, units
-_Chunk = tuple[_Render, "bool | None", bool, tuple[_Unit, ...], Any]
+# What the cache holds per chunk: the default rendering (out, key, rel_starts, rel_ends, tokens), sentence end
+# (None: no change), needs context, source length, output length, units, (cleaned chunk, its map, spaced)
+_Chunk = tuple[str, str, Any, Any, Any, "bool | None", bool, int, int, tuple[_Unit, ...], Any]
 _CHUNKS: dict[str, _Chunk] = {}
 _VARIANTS: dict[tuple[str, bool, bool], _Render] = {}
 _SPACED_RE = re.compile(r" [^\W\d_](?: [^\W\d_]){2,}(?= )")
@@ -251,7 +252,8 @@ def _chunk(chunk: str) -> _Chunk:
     c, cs, ce = clean(chunk)
     extra = (c, cs, ce, spaced)
     units, ends = _chunk_units(c, spaced) if c else ((), None)
-    res = (_render(chunk, units, False, False, extra), ends, any(u[5] for u in units), units, extra)
+    out, key, rs, re_, toks = _render(chunk, units, False, False, extra)
+    res = (out, key, rs, re_, toks, ends, any(u[5] for u in units), len(chunk), len(out), units, extra)
     if len(chunk) <= 64:  # long chunks (URLs, junk) rarely repeat: not worth the memory
         if len(_CHUNKS) >= _CACHE_MAX:
             _CHUNKS.clear()
@@ -264,7 +266,7 @@ def _variant(chunk: str, info: _Chunk, alt_first: bool, alt_inner: bool) -> _Ren
     k = (chunk, alt_first, alt_inner)
     r = _VARIANTS.get(k)
     if r is None:
-        r = _VARIANTS[k] = _render(chunk, info[3], alt_first, alt_inner, info[4])
+        r = _VARIANTS[k] = _render(chunk, info[9], alt_first, alt_inner, info[10])
     return r
 
 
@@ -313,21 +315,15 @@ def normalize(text: str) -> NormalizedText:
     append = tokens.append
     chunks = _CHUNKS
     new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
-    maps: list[tuple[int, int, _Render]] = []  # (source pos, source length, rendering) of changed chunks
+    maps: list[tuple[int, int, Any, Any]] = []  # (source pos, source length, map) of changed chunks
     pos = opos = 0
     sentence_start = True
     shouting: bool | None = None
     for part in parts:
-        if not part:
-            outs.append("")
-            keys.append("")
-            pos += 1
-            opos += 1
-            continue
         info = chunks.get(part)
         if info is None:
             info = _chunk(part)
-        r, ends, ctx = info[0], info[1], info[2]
+        out, key, rs, re_, toks, ends, ctx, size, osize, _, _ = info
         if ctx:
             alt_first = not sentence_start
             alt_inner = True
@@ -337,24 +333,23 @@ def normalize(text: str) -> NormalizedText:
             if shouting:
                 alt_first = alt_inner = False
             if alt_first or alt_inner:
-                r = _variant(part, info, alt_first, alt_inner)
-        out = r[0]
+                out, key, rs, re_, toks = _variant(part, info, alt_first, alt_inner)
+                osize = len(out)
         outs.append(out)
-        keys.append(r[1])
-        for t, a, b, kind in r[4]:
+        keys.append(key)
+        for t, a, b, kind in toks:
             tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
             set_text(tok, t)
             set_start(tok, opos + a)
             set_end(tok, opos + b)
             set_kind(tok, kind)
             append(tok)
-        size = len(part)
-        if r[2] is not None:
-            maps.append((pos, size, r))
+        if rs is not None:
+            maps.append((pos, size, rs, re_))
         if ends is not None:
             sentence_start = ends
         pos += size + 1
-        opos += len(out) + 1
+        opos += osize + 1
     norm = " ".join(outs)
     key = " ".join(keys)
     if not maps:
@@ -363,11 +358,11 @@ def normalize(text: str) -> NormalizedText:
     st: list[int] = []
     en: list[int] = []
     spos = 0  # unchanged chunks and the spaces between them map one to one
-    for p, size, r in maps:
+    for p, size, rs, re_ in maps:
         st.extend(range(spos, p))
         en.extend(range(spos + 1, p + 1))
-        st.extend([x + p for x in r[2]])  # type: ignore[union-attr]
-        en.extend([x + p for x in r[3]])  # type: ignore[union-attr]
+        st.extend([x + p for x in rs])
+        en.extend([x + p for x in re_])
         spos = p + size
     n_src = len(u)
     st.extend(range(spos, n_src))

@@ -61,6 +61,19 @@ def _open_store(db_url: str | None, demo: bool) -> Any:
     return Store.open(url, upgrade=True)
 
 
+def default_analyzer(store: Any) -> Analyzer:
+    """Every installed detector; the claims detector gets the fact-checks kept in the store."""
+    from kiemchung.detectors.base import Settings
+
+    facts: list[dict[str, Any]] = []
+    if store is not None:
+        from kiemchung.store import Records
+
+        with store.transaction() as session:
+            facts = Records(session).factchecks.all_dicts()
+    return Analyzer.default(Settings(factchecks=facts) if facts else None)
+
+
 def _secret_key(store: Any) -> str:
     """``KIEMCHUNG_SECRET_KEY``, else a key kept in the store's settings (stable across restarts), else random."""
     env = os.environ.get("KIEMCHUNG_SECRET_KEY")
@@ -83,8 +96,13 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
 
     ``demo=True`` seeds the demo organization (idempotent) so the dashboard works at once.
     """
-    analyzer = analyzer or Analyzer.default()
     store = _open_store(db_url, demo)
+    if demo and store is not None:
+        from kiemchung.demo_seed import seed_demo_factchecks
+
+        seed_demo_factchecks(store)
+    if analyzer is None:
+        analyzer = default_analyzer(store)
     if demo and store is not None:
         from kiemchung.demo_seed import seed_demo
 
@@ -213,8 +231,12 @@ class LanguageAndHeadersMiddleware:
                     if k not in present:
                         headers.append((k, v))
                 if remember:
-                    headers.append((b"set-cookie", f"lang={lang}; Max-Age=31536000; Path=/; HttpOnly; "
-                                                   f"SameSite=lax".encode()))
+                    headers.append(
+                        (
+                            b"set-cookie",
+                            f"lang={lang}; Max-Age=31536000; Path=/; HttpOnly; SameSite=lax".encode(),
+                        )
+                    )
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -232,12 +254,17 @@ SECURITY_HEADERS = [
 def jsonable_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for e in exc.errors():
-        out.append({"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))})
+        out.append(
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        )
     return out
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/v1") or "application/json" in request.headers.get("accept", "").split(",")[0]
+    return (
+        request.url.path.startswith("/v1")
+        or "application/json" in request.headers.get("accept", "").split(",")[0]
+    )
 
 
 def _error_response(request: Request, status: int, detail: str, headers: dict[str, str] | None) -> Response:
@@ -249,8 +276,13 @@ def _error_response(request: Request, status: int, detail: str, headers: dict[st
     from kiemchung.web.templating import render
 
     lang = getattr(request.state, "lang", "vi")
-    titles = {403: "error.forbidden", 404: "error.not_found", 429: "error.too_many", 400: "error.bad_request",
-              409: "error.conflict"}
+    titles = {
+        403: "error.forbidden",
+        404: "error.not_found",
+        429: "error.too_many",
+        400: "error.bad_request",
+        409: "error.conflict",
+    }
     resp = render(
         request,
         "error.html",

@@ -26,7 +26,12 @@ class AnalyzeBatcher:
 
     def _ensure_worker(self) -> asyncio.Queue[tuple[Document, asyncio.Future[Report]]]:
         loop = asyncio.get_running_loop()
-        if self._queue is None or self._worker is None or self._worker.done() or self._worker.get_loop() is not loop:
+        if (
+            self._queue is None
+            or self._worker is None
+            or self._worker.done()
+            or self._worker.get_loop() is not loop
+        ):
             self._queue = asyncio.Queue()
             self._worker = loop.create_task(self._run(self._queue))
         return self._queue

@@ -14,7 +14,6 @@ from typing import Any
 
 from fastapi import Depends, HTTPException, Request
 from itsdangerous import BadSignature, URLSafeSerializer
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiemchung.web.i18n import t
@@ -186,7 +185,9 @@ async def csrf_protect(request: Request) -> AsyncIterator[None]:
     try:
         if not submitted:
             ctype = request.headers.get("content-type", "")
-            if ctype.startswith("application/x-www-form-urlencoded") or ctype.startswith("multipart/form-data"):
+            if ctype.startswith("application/x-www-form-urlencoded") or ctype.startswith(
+                "multipart/form-data"
+            ):
                 form = await request.form()
                 value = form.get(CSRF_FIELD)
                 submitted = value if isinstance(value, str) else None

@@ -34,8 +34,11 @@ def summarize(report: Any) -> dict[str, Any]:
     outcomes: Counter[str] = Counter()
     for row in report.sections.get("review_outcomes", []):
         outcomes[row["state"]] += row["reviews"]
-    return {"by_label": dict(sorted(by_label.items())), "by_unit": dict(sorted(by_unit.items())),
-            "outcomes": dict(outcomes)}
+    return {
+        "by_label": dict(sorted(by_label.items())),
+        "by_unit": dict(sorted(by_unit.items())),
+        "outcomes": dict(outcomes),
+    }
 
 
 def to_pdf_bytes(report: Any, lang: str = "vi", unit_names: dict[str, str] | None = None) -> bytes:
@@ -43,8 +46,10 @@ def to_pdf_bytes(report: Any, lang: str = "vi", unit_names: dict[str, str] | Non
 
     unit_names = unit_names or {}
     pdf = FPDF(orientation="P", unit="mm", format="A4")
-    with resources.as_file(FONT_DIR.joinpath("DejaVuSans.ttf")) as regular, \
-            resources.as_file(FONT_DIR.joinpath("DejaVuSans-Bold.ttf")) as bold:
+    with (
+        resources.as_file(FONT_DIR.joinpath("DejaVuSans.ttf")) as regular,
+        resources.as_file(FONT_DIR.joinpath("DejaVuSans-Bold.ttf")) as bold,
+    ):
         pdf.add_font("DejaVu", "", str(regular))
         pdf.add_font("DejaVu", "B", str(bold))
     pdf.set_title(t("report.title", lang, quarter=report.quarter))
@@ -54,9 +59,14 @@ def to_pdf_bytes(report: Any, lang: str = "vi", unit_names: dict[str, str] | Non
     pdf.set_font("DejaVu", "B", 16)
     pdf.cell(0, 10, t("report.title", lang, quarter=report.quarter), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9)
-    pdf.cell(0, 6, f"{report.start.date().isoformat()} – {report.end.date().isoformat()} · "
-             + t("report.generated", lang, at=report.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        6,
+        f"{report.start.date().isoformat()} – {report.end.date().isoformat()} · "
+        + t("report.generated", lang, at=report.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(3)
     s = summarize(report)
 
@@ -78,18 +88,44 @@ def to_pdf_bytes(report: Any, lang: str = "vi", unit_names: dict[str, str] | Non
         pdf.ln(3)
 
     totals = report.totals
-    table(t("report.summary", lang), ["", t("report.count", lang)],
-          [[t("dash.posts", lang), totals.get("posts", 0)], [t("dash.findings", lang), totals.get("findings", 0)],
-           [t("dash.open", lang), totals.get("open", 0)], ["reviewed", totals.get("reviewed", 0)]], [90, 40])
-    table(t("report.by_label", lang), [t("review.label", lang), t("report.count", lang)],
-          [[k, v] for k, v in s["by_label"].items()], [90, 40])
-    table(t("report.by_unit", lang), [t("registry.unit", lang), t("report.count", lang)],
-          [[unit_names.get(k, k), v] for k, v in s["by_unit"].items()], [130, 40])
-    table(t("report.outcomes", lang), [t("review.state", lang), t("report.count", lang)],
-          [[t("state." + k, lang), v] for k, v in sorted(s["outcomes"].items())], [90, 40])
-    table(t("dash.time_to_review", lang), [t("registry.unit", lang), "n", t("dash.median_hours", lang), "mean"],
-          [[unit_names.get(r["unit"], r["unit"]), r["reviewed"], r["median_hours"], r["mean_hours"]]
-           for r in report.sections.get("time_to_review", [])], [100, 20, 35, 25])
+    table(
+        t("report.summary", lang),
+        ["", t("report.count", lang)],
+        [
+            [t("dash.posts", lang), totals.get("posts", 0)],
+            [t("dash.findings", lang), totals.get("findings", 0)],
+            [t("dash.open", lang), totals.get("open", 0)],
+            ["reviewed", totals.get("reviewed", 0)],
+        ],
+        [90, 40],
+    )
+    table(
+        t("report.by_label", lang),
+        [t("review.label", lang), t("report.count", lang)],
+        [[k, v] for k, v in s["by_label"].items()],
+        [90, 40],
+    )
+    table(
+        t("report.by_unit", lang),
+        [t("registry.unit", lang), t("report.count", lang)],
+        [[unit_names.get(k, k), v] for k, v in s["by_unit"].items()],
+        [130, 40],
+    )
+    table(
+        t("report.outcomes", lang),
+        [t("review.state", lang), t("report.count", lang)],
+        [[t("state." + k, lang), v] for k, v in sorted(s["outcomes"].items())],
+        [90, 40],
+    )
+    table(
+        t("dash.time_to_review", lang),
+        [t("registry.unit", lang), "n", t("dash.median_hours", lang), "mean"],
+        [
+            [unit_names.get(r["unit"], r["unit"]), r["reviewed"], r["median_hours"], r["mean_hours"]]
+            for r in report.sections.get("time_to_review", [])
+        ],
+        [100, 20, 35, 25],
+    )
     out = pdf.output()
     return bytes(out) if not isinstance(out, bytes) else out
 

@@ -61,8 +61,13 @@ class Principal:
         """The store's Actor for this principal (repositories check scope with it)."""
         from kiemchung.store.authz import Actor
 
-        return Actor(name=self.login, role=self.role, unit_id=self.unit_id, member_id=self.member_id,
-                     account_id=self.account_id)
+        return Actor(
+            name=self.login,
+            role=self.role,
+            unit_id=self.unit_id,
+            member_id=self.member_id,
+            account_id=self.account_id,
+        )
 
 
 def may(user: Principal | None, permission: str) -> bool:

@@ -10,7 +10,13 @@ from typing import Any
 from kiemchung.policy.pack import PolicyPack
 from kiemchung.types import Report
 
-CATEGORY_CLASS = {"toxicity": "tox", "misinformation": "mis", "scam": "scam", "privacy": "pii", "quote": "quote"}
+CATEGORY_CLASS = {
+    "toxicity": "tox",
+    "misinformation": "mis",
+    "scam": "scam",
+    "privacy": "pii",
+    "quote": "quote",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,9 @@ def segments(report: Report) -> list[Segment]:
     for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
-        covering = tuple(i for i, f in enumerate(report.findings) if f.start <= a and b <= f.end and f.start < f.end)
+        covering = tuple(
+            i for i, f in enumerate(report.findings) if f.start <= a and b <= f.end and f.start < f.end
+        )
         cats = tuple(sorted({CATEGORY_CLASS.get(report.findings[i].category, "other") for i in covering}))
         out.append(Segment(text[a:b], a, b, covering, cats))
     return out

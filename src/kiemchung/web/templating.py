@@ -47,7 +47,9 @@ def page_user(request: Request) -> Any:
     return _page_user(request)
 
 
-def render(request: Request, name: str, ctx: dict[str, Any] | None = None, status_code: int = 200) -> HTMLResponse:
+def render(
+    request: Request, name: str, ctx: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
     lang = lang_of(request)
     context: dict[str, Any] = {
         "request": request,

@@ -28,6 +28,7 @@ class BankAccountRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.bank_account.v1"
     label: ClassVar[str] = "privacy.bank_account"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.bank_account"})
+    MIN_DIGITS: ClassVar[int] = 6
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 0071000123456 · 1903 5678 9012 34 · 0071-000-123456 (6–19 digits in all; a last pair only after 4-groups)
         Pattern(

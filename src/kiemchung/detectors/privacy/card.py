@@ -55,6 +55,7 @@ class CardNumberRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.card_number.v1"
     label: ClassVar[str] = "privacy.card_number"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.card_number"})
+    MIN_DIGITS: ClassVar[int] = 13
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 4111 1111 1111 1111 · 4111-1111-1111-1111 · 4111111111111111 · 3782 822463 10005 · 13–19 digits
         Pattern(

@@ -121,6 +121,7 @@ class CccdRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.cccd.v1"
     label: ClassVar[str] = "privacy.cccd"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.cccd"})
+    MIN_DIGITS: ClassVar[int] = 12
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 001203004567 · 001 203 004 567 · 0012 0300 4567 · 001203 004567 (one separator kind throughout)
         Pattern(

@@ -23,6 +23,7 @@ class CmndRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.cmnd.v1"
     label: ClassVar[str] = "privacy.cmnd"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.cmnd"})
+    MIN_DIGITS: ClassVar[int] = 9
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         Pattern(
             "cmnd_9",

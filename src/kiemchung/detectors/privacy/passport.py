@@ -15,6 +15,7 @@ class PassportRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.passport.v1"
     label: ClassVar[str] = "privacy.passport"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.passport"})
+    MIN_DIGITS: ClassVar[int] = 7
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         Pattern(
             "vn_passport", r"(?<![\w.\-/+@#&=])[A-Za-z]\d{7}(?![\w@]|[.\-,/]\d)", 0.4, gate=r"[A-Za-z]\d{7}"

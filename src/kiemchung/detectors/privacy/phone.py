@@ -33,6 +33,7 @@ class PhoneRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.phone.v1"
     label: ClassVar[str] = "privacy.phone"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.phone"})
+    MIN_DIGITS: ClassVar[int] = 9
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 0912 345 678 · 0912.345.678 · 091-234-5678 · +84 912 345 678 · (+84) 912… · 84912345678 · +84 (0) 912…
         Pattern(

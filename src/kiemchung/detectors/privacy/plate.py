@@ -26,6 +26,7 @@ class LicensePlateRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.license_plate.v1"
     label: ClassVar[str] = "privacy.license_plate"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.license_plate"})
+    MIN_DIGITS: ClassVar[int] = 3
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # car: 51F-123.45, 30A-12345, 51LD-123.45, 30A 123.45, 51F12345
         Pattern(

@@ -30,7 +30,9 @@ class SourceIn(BaseModel):
 class AnalyzeIn(BaseModel):
     """A text to analyze and, optionally, source texts its quotes are checked against."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"text": "Gọi 0912 345 678 nhé"}]})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"text": "Gọi 0912 345 678 nhé"}]}
+    )
     text: str = Field(max_length=MAX_TEXT)
     sources: list[SourceIn] | None = Field(default=None, max_length=20)
     id: str | None = Field(default=None, max_length=200)
@@ -68,10 +70,13 @@ class ReportOut(BaseModel):
 
 
 @router.post("/analyze", response_model=ReportOut, response_model_exclude_none=True)
-async def analyze(body: AnalyzeIn, request: Request, user: Principal = Depends(api_require("selfcheck"))) -> Any:
+async def analyze(
+    body: AnalyzeIn, request: Request, user: Principal = Depends(api_require("selfcheck"))
+) -> Any:
     """Analyze one text with every installed detector and the policy pack."""
     sources = tuple(
-        Source(id=s.id or f"s{i + 1}", text=s.text, speaker=s.speaker) for i, s in enumerate(body.sources or [])
+        Source(id=s.id or f"s{i + 1}", text=s.text, speaker=s.speaker)
+        for i, s in enumerate(body.sources or [])
     )
     report = await request.app.state.batcher.analyze(Document(text=body.text, id=body.id, sources=sources))
     # the dict already has the ReportOut shape: skip re-validating it on the hot path
@@ -89,13 +94,24 @@ def docs(request: Request) -> Any:
         for method, op in item.items():
             params = [p.get("name", "") for p in op.get("parameters", [])]
             body = "requestBody" in op
-            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", ""), "params": params, "body": body})
+            ops.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                    "body": body,
+                }
+            )
     return render(request, "api_docs.html", {"ops": ops, "title": spec.get("info", {}).get("title", "API")})
 
 
 @router.get("/health")
 def health(request: Request) -> dict[str, Any]:
     """Liveness (no token needed): versions of the analyzer and whether a store is attached."""
-    return {"status": "ok", "versions": request.app.state.analyzer.versions,
-            "store": request.app.state.store is not None}
+    return {
+        "status": "ok",
+        "versions": request.app.state.analyzer.versions,
+        "store": request.app.state.store is not None,
+    }

@@ -15,13 +15,17 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_log(request: Request, user: Principal = Depends(page_require("audit.read")),
-              session: Session = Depends(db_session)) -> HTMLResponse:
+def audit_log(
+    request: Request,
+    user: Principal = Depends(page_require("audit.read")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     try:
         offset = max(0, int(request.query_params.get("offset", "0")))
     except ValueError:
         offset = 0
-    events = audit.list_events(session, limit=100, offset=offset,
-                               entity=request.query_params.get("entity") or None)
+    events = audit.list_events(
+        session, limit=100, offset=offset, entity=request.query_params.get("entity") or None
+    )
     result = audit.verify(session)
     return render(request, "audit.html", {"events": events, "verify": result, "offset": offset})

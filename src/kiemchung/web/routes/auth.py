@@ -58,7 +58,10 @@ def login_submit(
     store = store_of(request)
     with store.transaction() as session:
         account = session.execute(select(Account).where(Account.login == login.strip())).scalar_one_or_none()
-        ok = verify_password(account.password_hash if account else _DUMMY_HASH, password) and account is not None
+        ok = (
+            verify_password(account.password_hash if account else _DUMMY_HASH, password)
+            and account is not None
+        )
         if ok and account is not None and account.active:
             from kiemchung.store.schema import utcnow
 
@@ -68,8 +71,12 @@ def login_submit(
             account_id = None
     if account_id is None:
         throttle.failed(ip, login)
-        return render(request, "login.html", {"next": _safe_next(next), "error": t("auth.bad_credentials", lang),
-                                              "login": login}, status_code=401)
+        return render(
+            request,
+            "login.html",
+            {"next": _safe_next(next), "error": t("auth.bad_credentials", lang), "login": login},
+            status_code=401,
+        )
     throttle.succeeded(login)
     request.session.clear()  # a fresh session (and CSRF token) on login: no session fixation
     request.session["account_id"] = account_id

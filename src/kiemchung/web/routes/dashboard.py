@@ -23,10 +23,21 @@ from kiemchung.web.templating import lang_of, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-CATEGORY_COLORS = {"toxicity": "#d92d20", "misinformation": "#7a2eb8", "scam": "#b54708", "privacy": "#026aa2",
-                   "quote": "#3538cd"}
-STATE_COLORS = {"open": "#f79009", "confirmed": "#d92d20", "dismissed": "#12b76a", "appealed": "#7a2eb8",
-                "upheld": "#912018", "overturned": "#32d583"}
+CATEGORY_COLORS = {
+    "toxicity": "#d92d20",
+    "misinformation": "#7a2eb8",
+    "scam": "#b54708",
+    "privacy": "#026aa2",
+    "quote": "#3538cd",
+}
+STATE_COLORS = {
+    "open": "#f79009",
+    "confirmed": "#d92d20",
+    "dismissed": "#12b76a",
+    "appealed": "#7a2eb8",
+    "upheld": "#912018",
+    "overturned": "#32d583",
+}
 EXTRA_COLORS = ["#667085", "#0e9384", "#dd2590", "#4e5ba6", "#ca8504", "#15b79e"]
 
 
@@ -77,13 +88,20 @@ def _palette(labels: list[str]) -> dict[str, str]:
 def _stacked(x: list[str], series: dict[str, dict[str, int]], colors: dict[str, str]) -> dict[str, Any]:
     return {
         "type": "bar",
-        "data": {"labels": x, "datasets": [
-            {"label": lbl, "data": [series[lbl].get(v, 0) for v in x], "backgroundColor": colors[lbl]}
-            for lbl in sorted(series)
-        ]},
-        "options": {"scales": {"x": {"stacked": True}, "y": {"stacked": True, "beginAtZero": True,
-                                                               "ticks": {"precision": 0}}},
-                    "plugins": {"legend": {"position": "bottom"}}},
+        "data": {
+            "labels": x,
+            "datasets": [
+                {"label": lbl, "data": [series[lbl].get(v, 0) for v in x], "backgroundColor": colors[lbl]}
+                for lbl in sorted(series)
+            ],
+        },
+        "options": {
+            "scales": {
+                "x": {"stacked": True},
+                "y": {"stacked": True, "beginAtZero": True, "ticks": {"precision": 0}},
+            },
+            "plugins": {"legend": {"position": "bottom"}},
+        },
     }
 
 
@@ -125,31 +143,57 @@ def dashboard_data(session: Session, user: Principal, quarter: str, lang: str) -
         "chart-unit": _stacked(sorted(units), per_unit, colors),
         "chart-outcomes": {
             "type": "doughnut",
-            "data": {"labels": [t("state." + st, lang) for st in states],
-                     "datasets": [{"data": [s["outcomes"][st] for st in states],
-                                   "backgroundColor": [STATE_COLORS[st] for st in states]}]},
+            "data": {
+                "labels": [t("state." + st, lang) for st in states],
+                "datasets": [
+                    {
+                        "data": [s["outcomes"][st] for st in states],
+                        "backgroundColor": [STATE_COLORS[st] for st in states],
+                    }
+                ],
+            },
             "options": {"plugins": {"legend": {"position": "bottom"}}},
         },
         "chart-ttr": {
             "type": "bar",
-            "data": {"labels": [unit_names.get(r["unit"], r["unit"]) for r in ttr],
-                     "datasets": [{"label": t("dash.median_hours", lang), "data": [r["median_hours"] for r in ttr],
-                                   "backgroundColor": "#0b6e4f"},
-                                  {"label": "mean", "data": [r["mean_hours"] for r in ttr],
-                                   "backgroundColor": "#84caff"}]},
-            "options": {"scales": {"y": {"beginAtZero": True}}, "plugins": {"legend": {"position": "bottom"}}},
+            "data": {
+                "labels": [unit_names.get(r["unit"], r["unit"]) for r in ttr],
+                "datasets": [
+                    {
+                        "label": t("dash.median_hours", lang),
+                        "data": [r["median_hours"] for r in ttr],
+                        "backgroundColor": "#0b6e4f",
+                    },
+                    {"label": "mean", "data": [r["mean_hours"] for r in ttr], "backgroundColor": "#84caff"},
+                ],
+            },
+            "options": {
+                "scales": {"y": {"beginAtZero": True}},
+                "plugins": {"legend": {"position": "bottom"}},
+            },
         },
     }
-    return {"report": rep, "charts": charts, "quarters": previous_quarters(current_quarter(), 8),
-            "quarter": quarter, "summary": s, "unit_names": unit_names}
+    return {
+        "report": rep,
+        "charts": charts,
+        "quarters": previous_quarters(current_quarter(), 8),
+        "quarter": quarter,
+        "summary": s,
+        "unit_names": unit_names,
+    }
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
-def dashboard(request: Request, user: Principal = Depends(page_require("dashboard")),
-              session: Session = Depends(db_session)) -> HTMLResponse:
+def dashboard(
+    request: Request,
+    user: Principal = Depends(page_require("dashboard")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     quarter = _valid_quarter(request.query_params.get("quarter"))
     data = dashboard_data(session, user, quarter, lang_of(request))
-    charts_json = {k: json.dumps(v, ensure_ascii=False).replace("</", "<\\/") for k, v in data["charts"].items()}
+    charts_json = {
+        k: json.dumps(v, ensure_ascii=False).replace("</", "<\\/") for k, v in data["charts"].items()
+    }
     return render(request, "dashboard.html", {**data, "charts_json": charts_json})
 
 
@@ -165,17 +209,26 @@ def _export(request: Request, user: Principal, session: Session, fmt: str) -> Re
         media = "application/pdf"
     audit.append(session, user.login, "report.export", "report", quarter, {"format": fmt})
     session.commit()
-    return Response(body, media_type=media, headers={
-        "Content-Disposition": f'attachment; filename="kiemchung-{quarter}.{fmt}"'})
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="kiemchung-{quarter}.{fmt}"'},
+    )
 
 
 @router.get("/reports/quarterly.xlsx")
-def export_xlsx(request: Request, user: Principal = Depends(page_require("reports.read")),
-                session: Session = Depends(db_session)) -> Response:
+def export_xlsx(
+    request: Request,
+    user: Principal = Depends(page_require("reports.read")),
+    session: Session = Depends(db_session),
+) -> Response:
     return _export(request, user, session, "xlsx")
 
 
 @router.get("/reports/quarterly.pdf")
-def export_pdf(request: Request, user: Principal = Depends(page_require("reports.read")),
-               session: Session = Depends(db_session)) -> Response:
+def export_pdf(
+    request: Request,
+    user: Principal = Depends(page_require("reports.read")),
+    session: Session = Depends(db_session),
+) -> Response:
     return _export(request, user, session, "pdf")

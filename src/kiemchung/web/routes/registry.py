@@ -19,74 +19,117 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 @router.get("/registry/units", response_class=HTMLResponse)
-def units(request: Request, user: Principal = Depends(page_require("registry.read")),
-          session: Session = Depends(db_session)) -> HTMLResponse:
+def units(
+    request: Request,
+    user: Principal = Depends(page_require("registry.read")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     rec = Records(session, user.actor)
     rows = rec.units.list(include_retired=True)
-    counts = dict(session.execute(select(Member.unit_id, func.count()).where(Member.status == "active")
-                                  .group_by(Member.unit_id)).all())
+    counts = dict(
+        session.execute(
+            select(Member.unit_id, func.count()).where(Member.status == "active").group_by(Member.unit_id)
+        ).all()
+    )
     names = {u.id: u.name for u in session.execute(select(Unit)).scalars()}
-    return render(request, "registry_units.html", {"units": rows, "counts": counts, "names": names,
-                                                   "saved": request.query_params.get("saved")})
+    return render(
+        request,
+        "registry_units.html",
+        {"units": rows, "counts": counts, "names": names, "saved": request.query_params.get("saved")},
+    )
 
 
 @router.post("/registry/units", dependencies=[Depends(csrf_protect)])
-def add_unit(request: Request, name: Annotated[str, Form(max_length=255)],
-             code: Annotated[str, Form(max_length=64)] = "", parent: Annotated[str, Form()] = "",
-             user: Principal = Depends(page_require("units.write"))) -> Response:
+def add_unit(
+    request: Request,
+    name: Annotated[str, Form(max_length=255)],
+    code: Annotated[str, Form(max_length=64)] = "",
+    parent: Annotated[str, Form()] = "",
+    user: Principal = Depends(page_require("units.write")),
+) -> Response:
     with request.app.state.store.transaction() as session:
-        Records(session, user.actor).units.add(name, code=code.strip() or None,
-                                               parent=int(parent) if parent.isdigit() else None)
+        Records(session, user.actor).units.add(
+            name, code=code.strip() or None, parent=int(parent) if parent.isdigit() else None
+        )
     return RedirectResponse("/registry/units?saved=1", status_code=303)
 
 
 @router.get("/registry/members", response_class=HTMLResponse)
-def members(request: Request, user: Principal = Depends(page_require("registry.read")),
-            session: Session = Depends(db_session)) -> HTMLResponse:
+def members(
+    request: Request,
+    user: Principal = Depends(page_require("registry.read")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     rec = Records(session, user.actor)
     rows = rec.members.list(include_retired=True)
     unit_rows = rec.units.list()
     names = {u.id: u.name for u in session.execute(select(Unit)).scalars()}
-    return render(request, "registry_members.html", {"members": rows, "units": unit_rows, "names": names,
-                                                     "saved": request.query_params.get("saved")})
+    return render(
+        request,
+        "registry_members.html",
+        {"members": rows, "units": unit_rows, "names": names, "saved": request.query_params.get("saved")},
+    )
 
 
 @router.post("/registry/members", dependencies=[Depends(csrf_protect)])
-def add_member(request: Request, name: Annotated[str, Form(max_length=255)], unit: Annotated[int, Form()],
-               email: Annotated[str, Form(max_length=255)] = "",
-               user: Principal = Depends(page_require("registry.write"))) -> Response:
+def add_member(
+    request: Request,
+    name: Annotated[str, Form(max_length=255)],
+    unit: Annotated[int, Form()],
+    email: Annotated[str, Form(max_length=255)] = "",
+    user: Principal = Depends(page_require("registry.write")),
+) -> Response:
     with request.app.state.store.transaction() as session:
         Records(session, user.actor).members.add(name, unit=unit, email=email.strip() or None)
     return RedirectResponse("/registry/members?saved=1", status_code=303)
 
 
 @router.get("/registry/pages", response_class=HTMLResponse)
-def pages(request: Request, user: Principal = Depends(page_require("registry.read")),
-          session: Session = Depends(db_session)) -> HTMLResponse:
+def pages(
+    request: Request,
+    user: Principal = Depends(page_require("registry.read")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     rec = Records(session, user.actor)
     rows = rec.pages.list()
     member_rows = rec.members.list()
     mnames = {m.id: m.name for m in session.execute(select(Member)).scalars()}
     posts = dict(session.execute(select(Post.page_id, func.count()).group_by(Post.page_id)).all())
-    return render(request, "registry_pages.html", {"pages": rows, "members": member_rows, "mnames": mnames,
-                                                   "posts": posts, "platforms": PLATFORMS,
-                                                   "saved": request.query_params.get("saved")})
+    return render(
+        request,
+        "registry_pages.html",
+        {
+            "pages": rows,
+            "members": member_rows,
+            "mnames": mnames,
+            "posts": posts,
+            "platforms": PLATFORMS,
+            "saved": request.query_params.get("saved"),
+        },
+    )
 
 
 @router.post("/registry/pages", dependencies=[Depends(csrf_protect)])
-def add_page(request: Request, url: Annotated[str, Form(max_length=1024)], member: Annotated[int, Form()],
-             platform: Annotated[str, Form()] = "", handle: Annotated[str, Form(max_length=255)] = "",
-             user: Principal = Depends(page_require("registry.read"))) -> Response:
+def add_page(
+    request: Request,
+    url: Annotated[str, Form(max_length=1024)],
+    member: Annotated[int, Form()],
+    platform: Annotated[str, Form()] = "",
+    handle: Annotated[str, Form(max_length=255)] = "",
+    user: Principal = Depends(page_require("registry.read")),
+) -> Response:
     # members declare their own pages; unit admins their units' (the repository checks which)
     with request.app.state.store.transaction() as session:
-        Records(session, user.actor).pages.add(url, member=member, platform=platform or None,
-                                               handle=handle.strip() or None)
+        Records(session, user.actor).pages.add(
+            url, member=member, platform=platform or None, handle=handle.strip() or None
+        )
     return RedirectResponse("/registry/pages?saved=1", status_code=303)
 
 
 @router.post("/registry/pages/{page_id}/{action}", dependencies=[Depends(csrf_protect)])
-def move_page(request: Request, page_id: int, action: str,
-              user: Principal = Depends(page_require("registry.write"))) -> Response:
+def move_page(
+    request: Request, page_id: int, action: str, user: Principal = Depends(page_require("registry.write"))
+) -> Response:
     from fastapi import HTTPException
 
     if action not in ("verify", "retire"):
@@ -103,17 +146,25 @@ IMPORT_FORMATS = ("facebook", "x", "tiktok", "youtube", "feed", "jsonl", "csv")
 
 
 @router.get("/registry/import", response_class=HTMLResponse)
-def import_form(request: Request, user: Principal = Depends(page_require("posts.import")),
-                session: Session = Depends(db_session)) -> HTMLResponse:
+def import_form(
+    request: Request,
+    user: Principal = Depends(page_require("posts.import")),
+    session: Session = Depends(db_session),
+) -> HTMLResponse:
     rec = Records(session, user.actor)
     rows = [p for p in rec.pages.list() if p.status != "retired"]
     batches = rec.batches.list(limit=20)
-    return render(request, "registry_import.html", {"pages": rows, "formats": IMPORT_FORMATS, "batches": batches,
-                                                    "result": None, "saved": None})
+    return render(
+        request,
+        "registry_import.html",
+        {"pages": rows, "formats": IMPORT_FORMATS, "batches": batches, "result": None, "saved": None},
+    )
 
 
 @router.post("/registry/import", dependencies=[Depends(csrf_protect)])
-async def import_upload(request: Request, user: Principal = Depends(page_require("posts.import"))) -> Response:
+async def import_upload(
+    request: Request, user: Principal = Depends(page_require("posts.import"))
+) -> Response:
     """Save the upload to a temporary file, import it into the page in one transaction (a malformed file
     writes nothing), then scan the new posts so their findings reach the review queue."""
     import tempfile
@@ -149,10 +200,20 @@ async def import_upload(request: Request, user: Principal = Depends(page_require
                 result = import_file(session, fmt, path, page.url, actor=user.actor)
             with request.app.state.store.transaction() as session:
                 # the scan after an import runs as the system (scanning is an administrator's permission)
-                summary = scan_store(request.app.state.analyzer, session, only_new=True, commit=False,
-                                     actor=Actor(name=f"{user.login} (import)", role="admin"))
-            return {"imported": result.imported, "duplicates": result.duplicates, "batch": result.batch,
-                    "scanned": summary.posts, "findings": summary.findings}
+                summary = scan_store(
+                    request.app.state.analyzer,
+                    session,
+                    only_new=True,
+                    commit=False,
+                    actor=Actor(name=f"{user.login} (import)", role="admin"),
+                )
+            return {
+                "imported": result.imported,
+                "duplicates": result.duplicates,
+                "batch": result.batch,
+                "scanned": summary.posts,
+                "findings": summary.findings,
+            }
 
         out = await run_in_threadpool(work)
     message = t("registry.import_done", lang, **out)

@@ -25,8 +25,13 @@ from kiemchung.web.templating import render
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 ACTIONS = ("confirm", "dismiss", "appeal", "uphold", "overturn")
-ACTION_PERMISSION = {"confirm": "review.decide", "dismiss": "review.decide", "appeal": "review.appeal",
-                     "uphold": "review.resolve", "overturn": "review.resolve"}
+ACTION_PERMISSION = {
+    "confirm": "review.decide",
+    "dismiss": "review.decide",
+    "appeal": "review.appeal",
+    "uphold": "review.resolve",
+    "overturn": "review.resolve",
+}
 ACTIONS_FROM = {"open": ("confirm", "dismiss"), "confirmed": ("appeal",), "appealed": ("uphold", "overturn")}
 
 
@@ -117,10 +122,18 @@ def queue(
     scope = scope_for(session, user.actor)
     units = list(session.execute(select(Unit).where(scope.unit_clause()).order_by(Unit.name)).scalars())
     labels = sorted({lbl for (lbl,) in session.execute(select(Finding.label).distinct())})
-    return render(request, "review_queue.html", {
-        "rows": rows, "units": units, "labels": labels, "f": qp, "state": filters["state"] or "",
-        "cat_class": CATEGORY_CLASS,
-    })
+    return render(
+        request,
+        "review_queue.html",
+        {
+            "rows": rows,
+            "units": units,
+            "labels": labels,
+            "f": qp,
+            "state": filters["state"] or "",
+            "cat_class": CATEGORY_CLASS,
+        },
+    )
 
 
 @router.get("/my/findings", response_class=HTMLResponse)
@@ -156,18 +169,35 @@ def finding_detail(
         if action == "appeal" and not (owner or user.is_admin):
             continue
         allowed.append(action)
-    history = list(list_events(session, entity="review", entity_id=str(review.id), newest_first=False)) if review else []
+    history = (
+        list(list_events(session, entity="review", entity_id=str(review.id), newest_first=False))
+        if review
+        else []
+    )
     policy = request.app.state.policy
     text = post.text
     s, e = max(0, min(finding.start, len(text))), max(0, min(finding.end, len(text)))
-    return render(request, "finding.html", {
-        "finding": finding, "post": post, "page": page, "member": member, "review": review, "state": state,
-        "allowed": allowed, "history": history, "others": others,
-        "before": text[:s], "excerpt": text[s:e], "after": text[e:],
-        "css": "hl-" + CATEGORY_CLASS.get(finding.label.split(".")[0], "other"),
-        "rule_text": policy.rule_text(finding.rule) if finding.rule else "",
-        "message": request.query_params.get("done"),
-    })
+    return render(
+        request,
+        "finding.html",
+        {
+            "finding": finding,
+            "post": post,
+            "page": page,
+            "member": member,
+            "review": review,
+            "state": state,
+            "allowed": allowed,
+            "history": history,
+            "others": others,
+            "before": text[:s],
+            "excerpt": text[s:e],
+            "after": text[e:],
+            "css": "hl-" + CATEGORY_CLASS.get(finding.label.split(".")[0], "other"),
+            "rule_text": policy.rule_text(finding.rule) if finding.rule else "",
+            "message": request.query_params.get("done"),
+        },
+    )
 
 
 @router.post("/review/{finding_id}/{action}", dependencies=[Depends(csrf_protect)])
@@ -192,7 +222,9 @@ def act(
     return RedirectResponse(f"/review/{finding_id}?done={action}", status_code=303)
 
 
-def finding_row(f: Finding, post: Post, page: Page, member: Member | None, review: Review | None) -> dict[str, Any]:
+def finding_row(
+    f: Finding, post: Post, page: Page, member: Member | None, review: Review | None
+) -> dict[str, Any]:
     """A finding as ``/v1/findings`` returns it: the finding, its review state and where it was posted."""
     d = f.to_dict()
     d["state"] = review.state if review else "open"

@@ -42,7 +42,9 @@ async def check_submit(
     limiter = request.app.state.user_check_limiter if user else request.app.state.anon_check_limiter
     key = f"acct:{user.login}" if user else f"ip:{ip}"
     if not limiter.hit(key):
-        raise HTTPException(429, t("check.rate_limited", lang), headers={"Retry-After": str(limiter.retry_after(key))})
+        raise HTTPException(
+            429, t("check.rate_limited", lang), headers={"Retry-After": str(limiter.retry_after(key))}
+        )
     text = text.replace("\r\n", "\n")
     source = source.replace("\r\n", "\n")
     sources = (Source(id="s1", text=source, speaker=speaker.strip()),) if source.strip() else ()
@@ -57,4 +59,6 @@ async def check_submit(
         "redacted": redacted(report),
         "scores": sorted(report.scores.items()),
     }
-    return render(request, "selfcheck.html", {"text": text, "source": source, "speaker": speaker, "result": result})
+    return render(
+        request, "selfcheck.html", {"text": text, "source": source, "speaker": speaker, "result": result}
+    )

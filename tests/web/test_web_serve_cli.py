@@ -1,0 +1,40 @@
+"""``kiemchung serve``: registered on the main command, documented, and wired to create_app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typer.testing import CliRunner
+
+from kiemchung.cli.main import app
+
+
+def test_serve_help_lists_options() -> None:
+    r = CliRunner().invoke(app, ["serve", "--help"])
+    assert r.exit_code == 0
+    for opt in ("--db", "--host", "--port", "--demo"):
+        assert opt in r.output
+
+
+def test_serve_demo_builds_app_and_prints_logins(monkeypatch: Any, tmp_path: Any, web_analyzer: Any) -> None:
+    import uvicorn
+
+    import kiemchung.web.app as web_app
+
+    seen: dict[str, Any] = {}
+    real = web_app.create_app
+
+    def fake_create_app(db_url: str | None = None, analyzer: Any = None, demo: bool = False) -> Any:
+        seen.update(db_url=db_url, demo=demo)
+        return real(db_url=db_url, analyzer=web_analyzer, demo=demo)
+
+    monkeypatch.setattr(web_app, "create_app", fake_create_app)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(run=kw))
+    db = tmp_path / "demo.db"
+    r = CliRunner().invoke(app, ["serve", "--demo", "--db", f"sqlite:///{db}", "--port", "8123"])
+    assert r.exit_code == 0, r.output
+    assert seen["demo"] is True and seen["db_url"] == f"sqlite:///{db}"
+    assert seen["run"]["port"] == 8123 and seen["run"]["host"] == "127.0.0.1"
+    for login in ("admin", "kiemtoan", "quantri", "ranhsoat", "lan"):
+        assert login in r.output
+    assert "kiemchung-demo" in r.output
