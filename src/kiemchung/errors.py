@@ -6,7 +6,9 @@
     ├── ModelError            a shipped model is missing, corrupt or of the wrong version
     ├── ConfigError           a policy pack or setting is invalid
     ├── StoreError            the database refused or the schema is out of date
-    │   └── AuditIntegrityError  the audit chain was edited or broken
+    │   ├── AuditIntegrityError  the audit chain was edited or broken
+    │   ├── NotFoundError        (kiemchung.store) a record that does not exist or is outside the actor's scope
+    │   └── InvalidTransitionError (kiemchung.store) a state change the review state machine forbids
     └── PermissionDeniedError an account tried something outside its role
 """
 

@@ -222,3 +222,16 @@ def test_normalize_original_unchanged() -> None:
     norm = normalize(text)
     assert norm.original is text
     assert norm.normalized.startswith("  không")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ck trước 500k vào stk nha", "chuyển khoản trước 500k vào số tài khoản nha"),
+        ("ck tiền cho em", "chuyển khoản tiền cho em"),
+        ("ck em đi làm rồi", "chồng em đi làm rồi"),  # no money talk: the usual meaning
+        ("bảo ck về sớm", "bảo chồng về sớm"),
+    ],
+)
+def test_normalize_money_sense_of_ck(text: str, expected: str) -> None:
+    assert normalize(text).normalized == expected

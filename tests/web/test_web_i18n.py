@@ -59,3 +59,12 @@ def test_i18n_t_fallbacks() -> None:
     assert t("check.found_n", "en", n=3) == "3 thing(s) to look at before posting."
     assert t("no.such.key", "en") == "no.such.key"
     assert t("check.found_n", "xx", n=2).startswith("Có 2")
+
+
+def test_templating_shows_times_in_vietnam() -> None:
+    from datetime import UTC, datetime
+
+    from kiemchung.web.templating import _fmt_dt
+
+    assert _fmt_dt(datetime(2026, 11, 28, 20, 34, tzinfo=UTC)) == "2026-11-29 03:34 +07"
+    assert _fmt_dt(None) == ""

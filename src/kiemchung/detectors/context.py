@@ -242,6 +242,8 @@ class ContextMatcher:
     ) -> ContextHit | None:
         """The nearest context word at most ``max_words`` words away before (``max_words_after`` after), or None."""
         best: ContextHit | None = None
+        if not self.all_phrases.any_in(view.words()):
+            return None
         if self._by_last and before:
             words = _WORDS.findall(view.before(start, before))
             by_last = self._by_last

@@ -237,6 +237,13 @@ class PatternRecognizer:
         self, text: str, norm: NormalizedText | None = None, view: ContextView | None = None
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
+        if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
+            if self.NUMBER_REGIONS and all(r[2] < self.MIN_DIGITS for r in number_regions(text)):
+                return []
+            if view is None:
+                view = view_for(text, norm) if norm is not None else RawView(text)
+            if not self.context.own_phrases.any_in(view.words()):
+                return []
         cands = self.candidates(text)
         if not cands:
             return []

@@ -37,6 +37,7 @@ class ScamModel:
         self.threshold = float(meta.get("threshold", 0.5))
         nz = np.flatnonzero(self.weights)
         self._w: dict[int, float] = dict(zip(nz.tolist(), self.weights[nz].astype(float).tolist()))
+        self._keys: frozenset[int] = frozenset(self._w)
 
     # --- persistence -------------------------------------------------------------------------------------------
     @classmethod
@@ -75,8 +76,8 @@ class ScamModel:
         if not ids:
             return 1.0 / (1.0 + math.exp(-self.bias))
         uniq = set(ids)
-        get = self._w.get
-        z = sum(get(i, 0.0) for i in uniq) / math.sqrt(len(uniq)) + self.bias
+        w = self._w
+        z = sum(map(w.__getitem__, uniq.intersection(self._keys))) / math.sqrt(len(uniq)) + self.bias
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def predict_keys(self, keys: Sequence[str]) -> list[float]:

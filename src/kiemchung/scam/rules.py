@@ -97,13 +97,14 @@ for _i, _ws in enumerate(GUARD_TRIGGERS):
 _WORD = re.compile(r"\w+")
 
 
-def _candidates(words: set[str], index: dict[str, tuple[int, ...]]) -> list[int]:
+_RULE_WORDS = frozenset(_RULE_INDEX)
+_GUARD_WORDS = frozenset(_GUARD_INDEX)
+
+
+def _candidates(words: set[str], index: dict[str, tuple[int, ...]], keys: frozenset[str]) -> list[int]:
     found: set[int] = set()
-    get = index.get
-    for w in words:
-        ids = get(w)
-        if ids:
-            found.update(ids)
+    for w in words.intersection(keys):
+        found.update(index[w])
     return sorted(found)
 
 
@@ -120,7 +121,7 @@ def match_rules(key: str, *, words: set[str] | None = None, prefilter: bool = Tr
     """Every rule hit in ``key``; ``prefilter=False`` runs every rule (for tests)."""
     if prefilter:
         ws = words if words is not None else set(_WORD.findall(key))
-        todo = [_RULES_C[i] for i in _candidates(ws, _RULE_INDEX)]
+        todo = [_RULES_C[i] for i in _candidates(ws, _RULE_INDEX, _RULE_WORDS)]
     else:
         todo = list(_RULES_C)
     hits = []
@@ -134,7 +135,7 @@ def find_guards(key: str, *, words: set[str] | None = None, prefilter: bool = Tr
     """Spans of warning phrases ("cảnh giác", "không cung cấp") in ``key``."""
     if prefilter:
         ws = words if words is not None else set(_WORD.findall(key))
-        todo = [_GUARDS_C[i] for i in _candidates(ws, _GUARD_INDEX)]
+        todo = [_GUARDS_C[i] for i in _candidates(ws, _GUARD_INDEX, _GUARD_WORDS)]
     else:
         todo = list(_GUARDS_C)
     out: list[tuple[int, int]] = []

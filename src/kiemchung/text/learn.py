@@ -22,7 +22,8 @@ from typing import Any
 from kiemchung.evaluation.normalize import align, canon, read_vilexnorm
 from kiemchung.text import words as nz
 from kiemchung.text.normalize import _TOKEN_RE
-from kiemchung.text.teencode import FORCED, TEENCODE
+from kiemchung.text.offsets import clean
+from kiemchung.text.teencode import TEENCODE
 
 VERSION = "vilexnorm-table-2026.11-1"
 _EDGE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
@@ -50,7 +51,7 @@ def count(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, Counter[str]], Co
     for original, gold in pairs:
         toks = original.split()
         for tok, g in zip(toks, align(toks, gold.split()), strict=True):
-            pre, core, post = _core(canon(tok))
+            pre, core, post = _core(canon(clean(tok)[0]))  # as the normalizer sees it: "𝐁𝐁𝐂" is "bbc"
             g = canon(g)
             vocab.update(w for w in (_core(x)[1] for x in g.split()) if w.isalpha())
             if not core or not g.startswith(pre) or not g.endswith(post) or len(g) < len(pre) + len(post):
@@ -70,7 +71,7 @@ def build(
     saved = dict(nz._LEARNED), dict(nz._EXPAND)
     nz._LEARNED.clear()  # learn against the hand-written dictionary only
     nz._EXPAND.clear()
-    nz._EXPAND.update((k, v) for k, v in TEENCODE.items() if k != v)
+    nz._EXPAND.update(nz.build_expansions({}))
     nz._CACHE.clear()
     try:
         table, vocab = count(pairs)
@@ -129,14 +130,7 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
         saved = dict(nz._EXPAND)
         try:
             nz._EXPAND.clear()
-            nz._EXPAND.update((k, v) for k, v in TEENCODE.items() if k != v)
-            for k, v in obj["entries"].items():
-                if k in FORCED:
-                    continue
-                if k == v:
-                    nz._EXPAND.pop(k, None)
-                else:
-                    nz._EXPAND[k] = v
+            nz._EXPAND.update(nz.build_expansions(obj["entries"]))
             nz._close_table()
             _clear()
             result["dev_err"] = err(read_vilexnorm(dev))["err"]

@@ -45,6 +45,8 @@ from kiemchung.text.words import (
     _lookup,
     _tone_sub,
     is_syllable,
+    money_sense,
+    money_talk,
     normalize_word,
     strip_diacritics,
 )
@@ -84,7 +86,8 @@ _SENTENCE_END = frozenset(".!?…\n")
 #   mode None: ``out`` is the lower-cased source, one to one; "w": every char of ``out`` maps to the whole unit;
 #   a tuple: per-char (rel_start, rel_end) runs inside the unit.
 #   ctx 0: fixed; 1: a capitalised teencode word first in its chunk (a name unless at a sentence start);
-#   2: a capitalised teencode word inside a chunk (a name unless the post is shouting). ``alt`` = (out, mode) then.
+#   2: a capitalised teencode word inside a chunk (a name unless the post is shouting); 3: a word whose meaning
+#   turns on money talk in the post ("ck": chồng / chuyển khoản). ``alt`` = (out, mode) then.
 _Unit = tuple[int, int, str, str, Any, int, Any]
 # A rendering of a chunk: (out, key, rel_starts or None when one to one, rel_ends, tokens (text, start, end, kind))
 _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tuple[tuple[str, int, int, str], ...]]
@@ -92,7 +95,7 @@ _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tu
 # (None: no change), needs context, source length, output length, units, (cleaned chunk, its map, spaced)
 _Chunk = tuple[str, str, Any, Any, Any, "bool | None", bool, int, int, tuple[_Unit, ...], Any]
 _CHUNKS: dict[str, _Chunk] = {}
-_VARIANTS: dict[tuple[str, bool, bool], _Render] = {}
+_VARIANTS: dict[tuple[str, bool, bool, bool], _Render] = {}
 _SPACED_RE = re.compile(r" [^\W\d_](?: [^\W\d_]){2,}(?= )")
 _DOTTED_RE = re.compile(r"\.[^\W\d_]")
 _DOTTED_END_RE = re.compile(r"[^\W\d_]\.")
@@ -108,8 +111,12 @@ def _word_unit(u: str, w: str, a: int, b: int, first: bool, sent: bool) -> _Unit
     ctx = 0
     if u[a].isupper() and (b - a == 1 or not u[a + 1 : b].isupper()):
         ctx = 1 if first else (0 if sent else 2)
-    # a name keeps its case, so that normalizing the normalized text again leaves it alone
-    return (a, b, exp, "word", "w", ctx, (u[a:b], None) if ctx else None)
+    if ctx:  # a name keeps its case, so that normalizing the normalized text again leaves it alone
+        return (a, b, exp, "word", "w", ctx, (u[a:b], None))
+    money = money_sense(form)
+    if money is not None:
+        return (a, b, exp, "word", "w", 3, (money, "w"))
+    return (a, b, exp, "word", "w", 0, None)
 
 
 _IDENTITY: dict[int, tuple[tuple[int, int], ...]] = {}
@@ -190,6 +197,7 @@ def _render(
     units: tuple[_Unit, ...],
     alt_first: bool,
     alt_inner: bool,
+    money: bool,
     extra: tuple[str, list[int] | None, list[int] | None, bool],
 ) -> _Render:
     """The normalized chunk, its key, its offset map relative to the raw chunk, and its tokens."""
@@ -203,7 +211,7 @@ def _render(
     olen = 0  # length of the output so far
     changed = False
     for a, b, out, kind, mode, ctx, alt in units:
-        if ctx and alt is not None and (alt_first if ctx == 1 else alt_inner):
+        if ctx and alt is not None and (alt_first if ctx == 1 else alt_inner if ctx == 2 else money):
             out, mode = alt
         if a > pos:  # characters no token took (e.g. "_", a newline): kept one to one
             pieces.append(low[pos:a])
@@ -252,7 +260,7 @@ def _chunk(chunk: str) -> _Chunk:
     c, cs, ce = clean(chunk)
     extra = (c, cs, ce, spaced)
     units, ends = _chunk_units(c, spaced) if c else ((), None)
-    out, key, rs, re_, toks = _render(chunk, units, False, False, extra)
+    out, key, rs, re_, toks = _render(chunk, units, False, False, False, extra)
     res = (out, key, rs, re_, toks, ends, any(u[5] for u in units), len(chunk), len(out), units, extra)
     if len(chunk) <= 64:  # long chunks (URLs, junk) rarely repeat: not worth the memory
         if len(_CHUNKS) >= _CACHE_MAX:
@@ -262,11 +270,11 @@ def _chunk(chunk: str) -> _Chunk:
     return res
 
 
-def _variant(chunk: str, info: _Chunk, alt_first: bool, alt_inner: bool) -> _Render:
-    k = (chunk, alt_first, alt_inner)
+def _variant(chunk: str, info: _Chunk, alt_first: bool, alt_inner: bool, money: bool) -> _Render:
+    k = (chunk, alt_first, alt_inner, money)
     r = _VARIANTS.get(k)
     if r is None:
-        r = _VARIANTS[k] = _render(chunk, info[9], alt_first, alt_inner, info[10])
+        r = _VARIANTS[k] = _render(chunk, info[9], alt_first, alt_inner, money, info[10])
     return r
 
 
@@ -319,6 +327,7 @@ def normalize(text: str) -> NormalizedText:
     pos = opos = 0
     sentence_start = True
     shouting: bool | None = None
+    money = False
     for part in parts:
         info = chunks.get(part)
         if info is None:
@@ -330,10 +339,11 @@ def normalize(text: str) -> NormalizedText:
             if shouting is None:
                 letters = [c for c in u if c.isalpha()]
                 shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)
+                money = money_talk(u)
             if shouting:
                 alt_first = alt_inner = False
-            if alt_first or alt_inner:
-                out, key, rs, re_, toks = _variant(part, info, alt_first, alt_inner)
+            if alt_first or alt_inner or money:
+                out, key, rs, re_, toks = _variant(part, info, alt_first, alt_inner, money)
                 osize = len(out)
         outs.append(out)
         keys.append(key)

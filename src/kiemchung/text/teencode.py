@@ -57,6 +57,13 @@ TEENCODE: dict[str, str] = {
 # Expansions the learned table may not block (ViLexNorm annotators sometimes keep these; detectors want them).
 FORCED: frozenset[str] = frozenset({"ntn", "ko", "k", "hok", "khong", "dc", "đc", "mk", "j"})
 
+# Short forms never expanded (none at present; add forms too ambiguous to touch).
+KEEP: frozenset[str] = frozenset()
+
+# Short forms whose meaning turns on money talk in the same post: (usual meaning, meaning near money).
+# "ck" is "chồng" in family talk but "chuyển khoản" in "ck trước 500k vào stk".
+MONEY_SENSE: dict[str, tuple[str, str]] = {"ck": ("chồng", "chuyển khoản")}
+
 # Joined spelled-out / separated letters worth joining even though they are not syllables ("v c l", "đ.m").
 OBFUSCATED: frozenset[str] = frozenset(
     {"đm", "dm", "đmm", "dmm", "đcm", "dcm", "đkm", "dkm", "vcl", "vkl", "vl", "clm", "cmn", "cc", "cl", "đb", "db",

@@ -13,7 +13,7 @@ import json
 import re
 from importlib import resources
 
-from kiemchung.text.teencode import FORCED, KEEP_DOUBLE, OBFUSCATED, TEENCODE
+from kiemchung.text.teencode import FORCED, KEEP, KEEP_DOUBLE, MONEY_SENSE, OBFUSCATED, TEENCODE
 
 __all__ = ["TABLE_VERSION", "is_syllable", "normalize_word", "strip_diacritics"]
 
@@ -72,18 +72,41 @@ _LEARNED, _VOCAB, TABLE_VERSION = _load_table()
 
 
 # What a word form expands to: the hand-written dictionary, overridden (or blocked) by the learned table.
-_EXPAND: dict[str, str] = {k: v for k, v in TEENCODE.items() if k != v}
-for _k, _v in _LEARNED.items():
-    if _k in FORCED:
-        continue
-    if _k == _v:
-        _EXPAND.pop(_k, None)
-    else:
-        _EXPAND[_k] = _v
+def build_expansions(learned: dict[str, str]) -> dict[str, str]:
+    """The hand-written dictionary overridden (or blocked: ``form → form``) by a learned table."""
+    out = {k: v for k, v in TEENCODE.items() if k != v and k not in KEEP}
+    for k, v in learned.items():
+        if k in FORCED or k in KEEP:
+            continue
+        if k == v:
+            out.pop(k, None)
+        else:
+            out[k] = v
+    return out
+
+
+_EXPAND: dict[str, str] = build_expansions(_LEARNED)
+
+
+_MONEY_RE = re.compile(
+    r"\d\s?(?:k|tr|triệu|nghìn|ngàn|đ|vnd|vnđ|usd)(?![^\W\d_])|\bstk\b|số tk|tài khoản|tai khoan|ngân hàng|"
+    r"momo|zalopay|viettelpay|\bck\s(?:trước|truoc|lại|cho|vào|vao|qua|tiền|tien|khoản|\d)"
+)
+
+
+def money_talk(text: str) -> bool:
+    """Whether a post talks about money or transfers (decides "ck": chồng or chuyển khoản)."""
+    return _MONEY_RE.search(text.lower()) is not None
 
 
 def _lookup(form: str) -> str | None:
     return _EXPAND.get(form)
+
+
+def money_sense(form: str) -> str | None:
+    """The meaning of ``form`` in a post about money, when it differs from the usual one."""
+    pair = MONEY_SENSE.get(form)
+    return pair[1] if pair is not None else None
 
 
 def _known(form: str) -> bool:

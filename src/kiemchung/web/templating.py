@@ -24,12 +24,33 @@ def _fmt_score(v: float | None) -> str:
     return "" if v is None else f"{v:.2f}"
 
 
+def _display_tz() -> Any:
+    """The zone times are shown in: ``KIEMCHUNG_TZ`` (default Asia/Ho_Chi_Minh; UTC when unknown)."""
+    import os
+    from datetime import UTC
+
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(os.environ.get("KIEMCHUNG_TZ", "Asia/Ho_Chi_Minh"))
+    except Exception:  # noqa: BLE001 - no tz database: fall back to UTC
+        return UTC
+
+
+DISPLAY_TZ = _display_tz()
+
+
 def _fmt_dt(v: Any) -> str:
+    """``2026-11-29 03:34 +07`` in the display zone (stored times are UTC)."""
     if v is None:
         return ""
     try:
+        if getattr(v, "tzinfo", None) is not None:
+            v = v.astimezone(DISPLAY_TZ)
+            off = v.strftime("%z")
+            return str(v.strftime("%Y-%m-%d %H:%M ")) + (off[:3] if off.endswith("00") else off)
         return str(v.strftime("%Y-%m-%d %H:%M"))
-    except AttributeError:
+    except (AttributeError, ValueError):
         return str(v)
 
 

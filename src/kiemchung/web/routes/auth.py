@@ -108,4 +108,7 @@ def account_token(request: Request, user: Principal = Depends(page_require("find
         if account is None:
             raise HTTPException(404)
         token = make_api_token(app_secret(request), account)
+        from kiemchung.store import audit
+
+        audit.append(session, user.login, "account.token", "account", account.id, {})  # never the token
     return render(request, "account.html", {"token": token})
