@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
+from kc_support import KeywordDetector
 from kiemchung.analyzer import Analyzer
-from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
@@ -21,32 +19,6 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
-
-
-class KeywordDetector:
-    """A tiny detector for tests: flags every occurrence of a keyword (on the diacritic-free key)."""
-
-    name: ClassVar[str] = "test.keyword.v1"
-    labels: ClassVar[frozenset[str]] = frozenset({"toxicity.offensive"})
-
-    def __init__(self, keyword: str = "ngu") -> None:
-        self.keyword = keyword
-
-    def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        outs = []
-        for d in docs:
-            found = []
-            key = d.norm.key
-            i = key.find(self.keyword)
-            while i >= 0:
-                a, b = d.norm.to_original(i, i + len(self.keyword))
-                found.append(
-                    Finding(self.name, "toxicity.offensive", 0.9, a, b, "Từ xúc phạm.",
-                            (Evidence("lexicon", self.keyword, 0.9),))
-                )
-                i = key.find(self.keyword, i + 1)
-            outs.append(DetectorOutput(findings=tuple(found), scores={"toxicity.offensive": 0.9 if found else 0.0}))
-        return outs
 
 
 @pytest.fixture()

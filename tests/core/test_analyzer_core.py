@@ -6,7 +6,7 @@ from typing import ClassVar
 
 import pytest
 
-from conftest import KeywordDetector
+from kc_support import KeywordDetector
 from kiemchung.analyzer import Analyzer
 from kiemchung.detectors.registry import Registry
 from kiemchung.errors import ConfigError, KiemChungError

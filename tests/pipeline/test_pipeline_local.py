@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import KeywordDetector
+from kc_support import KeywordDetector
 from kiemchung.analyzer import Analyzer
 from kiemchung.errors import InputError
 from kiemchung.pipeline.local import scan_files

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-
 from webtest_support import csrf_of, login
 
 pytestmark = pytest.mark.postgres

@@ -116,3 +116,12 @@ def test_render_word_diff(left: str, right: str, dels: list[str], ins: list[str]
     assert "".join(s for _, s in lcol) == left and "".join(s for _, s in rcol) == right
     assert [s.strip() for op, s in lcol if op == "del"] == [d.strip() for d in dels]
     assert [s.strip() for op, s in rcol if op == "ins"] == [i.strip() for i in ins]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "kind"), [("/khong-co", 404, "text/html"), ("/v1/khong-co", 404, "application/json")]
+)
+def test_selfcheck_unknown_paths(anon_app, path: str, status: int, kind: str) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(anon_app) as c:
+        r = c.get(path)
+    assert r.status_code == status and r.headers["content-type"].startswith(kind)

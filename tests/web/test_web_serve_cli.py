@@ -38,3 +38,29 @@ def test_serve_demo_builds_app_and_prints_logins(monkeypatch: Any, tmp_path: Any
     for login in ("admin", "kiemtoan", "quantri", "ranhsoat", "lan"):
         assert login in r.output
     assert "kiemchung-demo" in r.output
+
+
+def test_serve_workers_use_the_factory(monkeypatch: Any, tmp_path: Any, web_analyzer: Any) -> None:
+    import uvicorn
+
+    import kiemchung.web.app as web_app
+
+    real = web_app.create_app
+    monkeypatch.setattr(
+        web_app,
+        "create_app",
+        lambda db_url=None, analyzer=None, demo=False: real(db_url=db_url, analyzer=web_analyzer, demo=demo),
+    )
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: seen.update(target=target, **kw))
+    monkeypatch.delenv("KIEMCHUNG_DB", raising=False)
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    r = CliRunner().invoke(app, ["serve", "--db", db, "--workers", "3"])
+    assert r.exit_code == 0, r.output
+    assert (
+        seen["target"] == "kiemchung.web.app:create_app" and seen["factory"] is True and seen["workers"] == 3
+    )
+    import os
+
+    assert os.environ["KIEMCHUNG_DB"] == db
+    monkeypatch.delenv("KIEMCHUNG_DB")

@@ -17,11 +17,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from kiemchung.claims.index import BM25Index
 from kiemchung.claims.model import FactCheck
+from kiemchung.claims.prefilter import FILTER_MIN_THRESHOLD, CandidateFilter
 from kiemchung.claims.text import (
     Syllable,
     char_ngrams,
@@ -121,6 +122,7 @@ class ClaimMatcher:
         self.candidates = candidates
         self._claims = [_claim_features(fc.claim) for fc in self.factchecks]
         self.index = BM25Index([c.folded for c in self._claims])
+        self.filter = CandidateFilter([(c.words, c.bigrams, c.grams) for c in self._claims], self.index.word_idf)
 
     def __len__(self) -> int:
         return len(self.factchecks)
@@ -184,11 +186,39 @@ class ClaimMatcher:
     def match_batch(self, norms: Sequence[NormalizedText], *, threshold: float | None = None,
                     limit: int = 3) -> list[list[Match]]:
         """For each text, the matched fact-checks (best window per fact-check), best first, at most ``limit``."""
-        thr = self.threshold if threshold is None else threshold
-        return [[m for m in ranked if m.score >= thr][:limit] for ranked in self.rank_batch(norms)]
+        return self._match(norms, [n.original for n in norms], threshold, limit)
 
-    def rank_batch(self, norms: Sequence[NormalizedText], k: int | None = None) -> list[list[Match]]:
-        """Every re-scored candidate per text (no threshold), best first: what evaluation uses for MRR."""
+    def match_texts(self, texts: Sequence[str], *, threshold: float | None = None,
+                    limit: int = 3) -> list[list[Match]]:
+        """:meth:`match_batch` on raw texts: the matcher's view is only built for posts the filter lets through."""
+        return self._match(None, texts, threshold, limit)
+
+    def _match(self, norms: Sequence[NormalizedText] | None, texts: Sequence[str], threshold: float | None,
+               limit: int) -> list[list[Match]]:
+        thr = self.threshold if threshold is None else threshold
+        out: list[list[Match]] = [[] for _ in texts]
+        if not self.factchecks or not texts:
+            return out
+        if thr < FILTER_MIN_THRESHOLD:
+            todo = list(range(len(texts)))
+            allowed: list[dict[int, float]] | None = None
+        else:
+            cands = self.filter.candidates(texts, thr)
+            todo = [i for i, c in enumerate(cands) if c]
+            allowed = [cands[i] for i in todo]
+        if not todo:
+            return out
+        sel = [norms[i] for i in todo] if norms is not None else [view(texts[i]) for i in todo]
+        for i, ranked in zip(todo, self.rank_batch(sel, allowed=allowed)):
+            out[i] = [m for m in ranked if m.score >= thr][:limit]
+        return out
+
+    def rank_batch(self, norms: Sequence[NormalizedText], k: int | None = None,
+                   allowed: Sequence[Container[int]] | None = None) -> list[list[Match]]:
+        """Every re-scored candidate per text (no threshold), best first: what evaluation uses for MRR.
+
+        ``allowed``: per text, the only fact-checks worth re-scoring (the candidate filter's survivors).
+        """
         if not self.factchecks:
             return [[] for _ in norms]
         k = k or self.candidates
@@ -197,10 +227,13 @@ class ClaimMatcher:
         hits = self.index.search_many(flat, k)
         out: list[list[Match]] = []
         pos = 0
-        for norm, ws in zip(norms, wins):
+        for t, (norm, ws) in enumerate(zip(norms, wins)):
             best: dict[int, Match] = {}
+            ok = None if allowed is None else allowed[t]
             for w in ws:
                 for doc, _bm25 in hits[pos]:
+                    if ok is not None and doc not in ok:
+                        continue
                     s, feats = self.score(doc, w)
                     prev = best.get(doc)
                     if prev is None or s > prev.score:

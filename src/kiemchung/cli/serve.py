@@ -28,6 +28,14 @@ def serve(
             "phát hiện, đánh giá) để mở ngay bảng tổng quan.",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Số tiến trình web (several web workers; use PostgreSQL or a SQLite file). Login "
+            "throttling and rate limits are kept per process.",
+        ),
+    ] = 1,
 ) -> None:
     """Chạy ứng dụng web và REST API /v1 (serve the web app and the REST API)."""
     import uvicorn
@@ -59,6 +67,23 @@ def serve(
             console.print(f"Tài khoản mẫu (demo logins), mật khẩu [bold]{DEMO_PASSWORD}[/]:", highlight=False)
             for d in demo_logins():
                 console.print(f"  {d.login:<10} {d.role:<10} {d.who}", highlight=False)
+    if workers > 1:
+        import os
+
+        if ":memory:" in url:
+            raise typer.BadParameter("--workers > 1 needs a database file or server, not :memory:")
+        store.dispose()
+        os.environ["KIEMCHUNG_DB"] = url  # each worker builds its own app (and analyzer) on the same database
+        uvicorn.run(
+            "kiemchung.web.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="info",
+            proxy_headers=False,
+        )
+        return
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
 
 

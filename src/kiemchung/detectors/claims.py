@@ -17,7 +17,6 @@ from typing import ClassVar
 from kiemchung.claims.loaders import factchecks_from_records, load_factchecks
 from kiemchung.claims.matcher import ClaimMatcher, Match
 from kiemchung.claims.model import FactCheck
-from kiemchung.claims.text import view
 from kiemchung.detectors.base import Settings
 from kiemchung.types import ClaimMatch, DetectorOutput, Evidence, Finding, Prepared
 
@@ -58,8 +57,8 @@ class ClaimsDetector:
         self.model_version = f"factchecks-{len(self.matcher)}-{digest.hexdigest()[:10]}"
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        views = [view(d.document.text) for d in docs]
-        return [self._output(ms) for ms in self.matcher.match_batch(views, limit=self.limit)]
+        texts = [d.document.text for d in docs]
+        return [self._output(ms) for ms in self.matcher.match_texts(texts, limit=self.limit)]
 
     def _output(self, matches: list[Match]) -> DetectorOutput:
         if not matches:

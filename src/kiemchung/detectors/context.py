@@ -55,23 +55,35 @@ def key_of(text: str) -> str:
 _WORD_PART = regex.compile(r"[a-z0-9]+")
 
 
+# every ASCII character but a-z and 0-9 becomes a space (str.translate has a fast path for ASCII)
+_NON_ALNUM = {i: " " for i in range(128) if not (chr(i).isdigit() or "a" <= chr(i) <= "z")}
+
+
 _SYMBOLS = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%]+")  # emoji and other symbols: separators, like spaces
+_COMBINING = re.compile("[\u0300-\u036f]+")
 
 
 def window_key(text: str) -> str:
-    """A fast key for context windows (C-level steps only); unlike :func:`key_of` it need not keep the length.
+    """A fast key for context windows; unlike :func:`key_of` it need not keep the length.
 
-    Symbols (emoji…) become spaces, so "STK👉0071…" still reads "stk"; diacritics go through NFD + ASCII.
+    Symbols (emoji…) become spaces, so "STK👉0071…" still reads "stk"; punctuation stays (sentence ends are read
+    from it).
     """
-    if text.isascii():
-        return text.lower()
-    s = _SYMBOLS.sub(" ", unicodedata.normalize("NFC", text.lower())).replace("đ", "d")
-    return unicodedata.normalize("NFD", s).encode("ascii", "ignore").decode("ascii")
+    s = text.lower()
+    if s.isascii():
+        return s
+    s = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
+    return s if s.isascii() else _SYMBOLS.sub(" ", s)
+
+
+def split_words(key: str) -> list[str]:
+    """The words of a key: runs of a-z and 0-9."""
+    return key.translate(_NON_ALNUM).split()
 
 
 def text_words(text: str) -> frozenset[str]:
     """The set of key words of a text."""
-    return frozenset(_WORDS.findall(window_key(text)))
+    return frozenset(split_words(window_key(text)))
 
 
 def key_word(word: str) -> str:
@@ -130,7 +142,7 @@ class KeyView:
 
     def words(self) -> frozenset[str]:
         if self._words is None:
-            self._words = frozenset(_WORDS.findall(window_key(self.norm.key)))
+            self._words = text_words(self.norm.key)
         return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
@@ -245,7 +257,7 @@ class ContextMatcher:
         if not self.all_phrases.any_in(view.words()):
             return None
         if self._by_last and before:
-            words = _WORDS.findall(view.before(start, before))
+            words = split_words(view.before(start, before))
             by_last = self._by_last
             n = len(words)
             for i in range(n - 1, max(-1, n - 2 - max_words), -1):
@@ -260,7 +272,7 @@ class ContextMatcher:
                 if best is not None:
                     break
         if self._by_first and after and (best is None or best.distance > 0):
-            words = _WORDS.findall(view.after(end, after))
+            words = split_words(view.after(end, after))
             by_first = self._by_first
             limit = min(len(words), max_words_after + 1)
             if best is not None:
@@ -276,7 +288,6 @@ class ContextMatcher:
         return best
 
 
-_WORDS = re.compile(r"[a-z0-9]+")  # stdlib: a single character class, linear
 
 
 class PhraseSet:

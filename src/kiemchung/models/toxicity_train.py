@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
 from kiemchung.errors import InputError
-from kiemchung.text.normalize import normalize
+from kiemchung.text.normalize import normalize, strip_diacritics
 from kiemchung.toxicity import data as D
 from kiemchung.toxicity.features import FeatureSpec, hashed, tf_values
 from kiemchung.toxicity.metrics import macro_f1, span_f1
@@ -33,6 +34,7 @@ SPEC = FeatureSpec(bits=20, key_char=(2, 3, 4, 5), norm_char=(1, 2, 3, 4))
 TOK_BITS = 18
 DOC_C = 10.0
 POOL_VICTSD = True
+AUGMENT_EVERY = 3  # every 3rd ViHSD row (toxic or not) is added again without diacritics
 TOK_C = 0.5
 FOLDS = 3
 SEED = 20261128
@@ -50,6 +52,10 @@ def _find(roots: Sequence[Path], rel: str) -> Path | None:
         if (r / rel).is_file():
             return r / rel
     return None
+
+
+def _strip(text: str) -> str:
+    return strip_diacritics(unicodedata.normalize("NFC", text.lower()))
 
 
 def _canon(text: str) -> str:
@@ -148,7 +154,8 @@ def _fold_of(n: int, k: int) -> npt.NDArray[np.int64]:
 
 
 def train(
-    data: list[Path], out: Path, *, spec: FeatureSpec = SPEC, tok_bits: int = TOK_BITS, pool: bool = POOL_VICTSD
+    data: list[Path], out: Path, *, spec: FeatureSpec = SPEC, tok_bits: int = TOK_BITS, pool: bool = POOL_VICTSD,
+    augment: int = AUGMENT_EVERY,
 ) -> dict[str, Any]:
     """Train on ``data`` (folders or files; default ``<repo>/../shared/data``), write ``out/toxicity.npz`` and
     ``out/metrics.json``, and return the dev metrics. ``spec``/``tok_bits`` shrink the model for tests;
@@ -172,11 +179,18 @@ def train(
     n_hsd = len(hsd)
     if pool and victsd_train is not None:
         hsd += [e for e in D.drop_holdout(victsd_train, D.read_victsd(victsd_train)) if e.text.strip()]
+    n_base = len(hsd)
+    fold = _fold_of(n_base, FOLDS)
+    if augment:
+        # robustness to posts typed without diacritics: a deterministic share of the ViHSD rows, stripped;
+        # each copy sits in the fold of its source row so out-of-fold scores stay honest
+        src = np.flatnonzero(_fold_of(n_hsd, augment) == 0)
+        hsd += [D.Example(_strip(hsd[i].text), hsd[i].label, -1) for i in src]
+        fold = np.concatenate([fold, fold[src]])
     norms = [normalize(e.text) for e in hsd]
     y = np.asarray([e.label for e in hsd], dtype=np.int64)
     idf = _idf(spec, norms)
     x = _csr(spec, norms, idf)
-    fold = _fold_of(len(y), FOLDS)
     oof = np.zeros((len(y), 3), dtype=np.float32)
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
@@ -239,7 +253,8 @@ def train(
     model.meta = {
         "trained_on": {
             "vihsd_train_rows": n_hsd,
-            "victsd_train_rows": len(hsd) - n_hsd,
+            "victsd_train_rows": n_base - n_hsd,
+            "stripped_copies": len(hsd) - n_base,
             "vihos_train_tokens": tok_info.get("tokens", 0),
         },
         "oof_macro_f1_vihsd": round(oof_f1, 4),

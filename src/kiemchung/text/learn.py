@@ -25,7 +25,7 @@ from kiemchung.text.normalize import _TOKEN_RE
 from kiemchung.text.offsets import clean
 from kiemchung.text.teencode import TEENCODE
 
-VERSION = "vilexnorm-table-2026.11-1"
+VERSION = "vilexnorm-table-2026.11-2"
 _EDGE_RE = re.compile(r"^(\W*)(.*?)(\W*)$", re.DOTALL)
 
 
@@ -82,14 +82,14 @@ def build(
         nz._EXPAND.update(saved[1])
         nz._CACHE.clear()
     words = sorted(w for w, c in vocab.items() if c >= vocab_min)
-    standard = set(words)
+    standard = set(vocab)  # every word the annotators wrote is a real word: one noisy example must not rewrite it
     entries: dict[str, str] = {}
     for form, reps in table.items():
         total = sum(reps.values())
         best, n = reps.most_common(1)[0]
-        # a form never seen as a standard word may be learned from one example; a standard word needs more
-        needed = min_count if form in standard else 1
-        if best != form and n >= needed and n / total >= min_share:
+        # a form never seen as a standard word may be learned from one example; a real word needs more evidence
+        needed, share = (min_count, max(min_share, 0.6)) if form in standard else (1, min_share)
+        if best != form and n >= needed and n / total >= share:
             entries[form] = best
         elif best == form and form in TEENCODE and TEENCODE[form] != form:
             entries[form] = form  # the data says this short form is usually a real word here

@@ -92,8 +92,8 @@ _Unit = tuple[int, int, str, str, Any, int, Any]
 # A rendering of a chunk: (out, key, rel_starts or None when one to one, rel_ends, tokens (text, start, end, kind))
 _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tuple[tuple[str, int, int, str], ...]]
 # What the cache holds per chunk: the default rendering (out, key, rel_starts, rel_ends, tokens), sentence end
-# (None: no change), needs context, source length, output length, units, (cleaned chunk, its map, spaced)
-_Chunk = tuple[str, str, Any, Any, Any, "bool | None", bool, int, int, tuple[_Unit, ...], Any]
+# (None: no change), context bit mask, source length, output length, units, (cleaned chunk, its map, spaced)
+_Chunk = tuple[str, str, Any, Any, Any, "bool | None", int, int, int, tuple[_Unit, ...], Any]
 _CHUNKS: dict[str, _Chunk] = {}
 _VARIANTS: dict[tuple[str, bool, bool, bool], _Render] = {}
 _SPACED_RE = re.compile(r" [^\W\d_](?: [^\W\d_]){2,}(?= )")
@@ -261,7 +261,11 @@ def _chunk(chunk: str) -> _Chunk:
     extra = (c, cs, ce, spaced)
     units, ends = _chunk_units(c, spaced) if c else ((), None)
     out, key, rs, re_, toks = _render(chunk, units, False, False, False, extra)
-    res = (out, key, rs, re_, toks, ends, any(u[5] for u in units), len(chunk), len(out), units, extra)
+    ctx = 0  # bit mask of the context-dependent units: 1 first-word name, 2 inner name, 4 money sense
+    for unit in units:
+        if unit[5]:
+            ctx |= 1 << (unit[5] - 1)
+    res = (out, key, rs, re_, toks, ends, ctx, len(chunk), len(out), units, extra)
     if len(chunk) <= 64:  # long chunks (URLs, junk) rarely repeat: not worth the memory
         if len(_CHUNKS) >= _CACHE_MAX:
             _CHUNKS.clear()
@@ -327,23 +331,24 @@ def normalize(text: str) -> NormalizedText:
     pos = opos = 0
     sentence_start = True
     shouting: bool | None = None
-    money = False
+    money: bool | None = None
     for part in parts:
         info = chunks.get(part)
         if info is None:
             info = _chunk(part)
         out, key, rs, re_, toks, ends, ctx, size, osize, _, _ = info
         if ctx:
-            alt_first = not sentence_start
-            alt_inner = True
-            if shouting is None:
-                letters = [c for c in u if c.isalpha()]
-                shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)
-                money = money_talk(u)
+            alt_first = bool(ctx & 1) and not sentence_start
+            alt_inner = bool(ctx & 2)
+            if (alt_first or alt_inner) and shouting is None:
+                shouting = sum(map(str.isupper, u)) > 0.6 * sum(map(str.isalpha, u))
             if shouting:
                 alt_first = alt_inner = False
-            if alt_first or alt_inner or money:
-                out, key, rs, re_, toks = _variant(part, info, alt_first, alt_inner, money)
+            if ctx & 4 and money is None:
+                money = money_talk(u)
+            use_money = bool(ctx & 4) and bool(money)
+            if alt_first or alt_inner or use_money:
+                out, key, rs, re_, toks = _variant(part, info, alt_first, alt_inner, use_money)
                 osize = len(out)
         outs.append(out)
         keys.append(key)

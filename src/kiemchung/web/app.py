@@ -21,9 +21,10 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from kiemchung import __version__
@@ -160,8 +161,8 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
         limits={"/registry/import": UPLOAD_BODY_LIMIT, "/v1/imports": UPLOAD_BODY_LIMIT},
     )
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)  # also the router's own 404 / 405
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         return _error_response(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
 
     from kiemchung.errors import InputError, PermissionDeniedError, StoreError
