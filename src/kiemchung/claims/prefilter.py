@@ -88,21 +88,11 @@ def post_terms(text: str) -> tuple[set[str], set[str]]:
     return words, bigrams
 
 
-def _expand(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For pairs whose matrix row is ``rows[p]``: (pair index, column, value) of every stored entry of that row."""
-    starts = m.indptr[rows]
-    lens = m.indptr[rows + 1] - starts
-    pair = np.repeat(np.arange(len(rows)), lens)
+def _ranges(starts: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ranges ``[starts[p], starts[p] + lens[p])``: (range index, position) of every position in them."""
+    pair = np.repeat(np.arange(len(starts)), lens)
     offs = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
-    return pair, m.indices[offs], m.data[offs]
-
-
-def _member(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """``keys[i] in sorted_keys`` for every i (vectorized)."""
-    if sorted_keys.size == 0:
-        return np.zeros(keys.shape, dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_keys, keys), sorted_keys.size - 1)
-    return sorted_keys[pos] == keys
+    return pair, offs
 
 
 def _csr(rows: list[int], cols: list[int], vals: list[float], shape: tuple[int, int]) -> sparse.csr_matrix:
@@ -230,13 +220,10 @@ class CandidateFilter:
         vocab, v = self.vocab, len(self.vocab)
         r_rows: list[int] = []
         r_cols: list[int] = []
-        keys: list[int] = []
         for li, i in enumerate(posts_u.tolist()):
             ks = [k for k in map(vocab.get, terms[i][0]) if k is not None]
             r_rows.extend([li] * len(ks))
             r_cols.extend(ks)
-            keys.extend(i * v + k for k in ks)
-        post_keys = np.sort(np.asarray(keys, dtype=np.int64))
         p = _csr(r_rows, r_cols, [1.0] * len(r_cols), (posts_u.size, v))
         cov = np.empty(pi.size, dtype=np.float64)
         wt = self.weights_t[:, claims_u]
@@ -249,25 +236,35 @@ class CandidateFilter:
         pi, pj, cov = pi[ok], pj[ok], cov[ok]
         if pi.size == 0:
             return out
-        # upper bounds of the bigram and character features over the whole post
-        starts = self.bigram_ptr[pj]
-        lens = self.bigram_ptr[pj + 1] - starts
-        pair = np.repeat(np.arange(pi.size), lens)
-        offs = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens) + np.repeat(starts, lens)
-        base = pi[pair] * v
-        both = _member(base + self.bigram_first[offs], post_keys) & _member(base + self.bigram_second[offs], post_keys)
-        bg = np.bincount(pair, weights=both.astype(np.float64), minlength=pi.size) / np.maximum(lens, 1)
-        bg = np.where(lens > 0, bg, cov)
+        # upper bounds of the bigram and character features over the whole post, in dense blocks of posts
+        bg = np.empty(pi.size, dtype=np.float64)
+        ch = np.empty(pi.size, dtype=np.float64)
+        posts_u, pi_loc = np.unique(pi, return_inverse=True)
         g = len(self.grams)
-        g_keys: list[int] = []
-        for i in np.unique(pi).tolist():
-            seen: set[int] = set()
-            for w in terms[i][0]:
-                seen.update(self._word_grams(w))
-            g_keys.extend(i * g + k for k in seen)
-        gram_keys = np.sort(np.asarray(g_keys, dtype=np.int64))
-        pair, col, val = _expand(self.gram_weights, pj)
-        ch = np.bincount(pair, weights=val * _member(pi[pair] * g + col, gram_keys), minlength=pi.size)
+        step = max(1, 4_000_000 // max(v, g, 1))
+        for a in range(0, posts_u.size, step):
+            sel = np.flatnonzero((pi_loc >= a) & (pi_loc < a + step))
+            block = posts_u[a : a + step].tolist()
+            has_word = np.zeros((len(block), v), dtype=bool)
+            has_gram = np.zeros((len(block), g), dtype=bool)
+            for li, i in enumerate(block):
+                ws = terms[i][0]
+                has_word[li, [k for k in map(vocab.get, ws) if k is not None]] = True
+                seen: set[int] = set()
+                for w in ws:
+                    seen.update(self._word_grams(w))
+                has_gram[li, list(seen)] = True
+            loc, cj = pi_loc[sel] - a, pj[sel]
+            starts = self.bigram_ptr[cj]
+            lens = self.bigram_ptr[cj + 1] - starts
+            pair, offs = _ranges(starts, lens)
+            both = has_word[loc[pair], self.bigram_first[offs]] & has_word[loc[pair], self.bigram_second[offs]]
+            got = np.bincount(pair, weights=both, minlength=sel.size) / np.maximum(lens, 1)
+            bg[sel] = np.where(lens > 0, got, cov[sel])
+            gp = self.gram_weights.indptr
+            pair, offs = _ranges(gp[cj], gp[cj + 1] - gp[cj])
+            hit = has_gram[loc[pair], self.gram_weights.indices[offs]]
+            ch[sel] = np.bincount(pair, weights=self.gram_weights.data[offs] * hit, minlength=sel.size)
         bound = 0.40 * cov + 0.15 * bg + 0.25 * ch + 0.20
         ok = bound >= threshold - 1e-9
         for i, j, b in zip(pi[ok].tolist(), pj[ok].tolist(), bound[ok].tolist()):

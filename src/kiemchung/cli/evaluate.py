@@ -17,7 +17,7 @@ from kiemchung.cli._common import cli_errors, console
 from kiemchung.errors import InputError
 
 EVAL_TASKS = ("toxicity", "spans", "unreliable", "scam", "pii", "claims", "quotes", "normalize")
-TRAIN_TASKS = ("toxicity", "unreliable", "scam")
+TRAIN_TASKS = ("toxicity", "unreliable", "scam", "normalize")
 
 
 def _load(module: str, attr: str, task: str, kind: str) -> Any:

@@ -81,9 +81,22 @@ def split_words(key: str) -> list[str]:
     return key.translate(_NON_ALNUM).split()
 
 
+_TOKEN_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def text_words(text: str) -> frozenset[str]:
-    """The set of key words of a text."""
-    return frozenset(split_words(window_key(text)))
+    """The set of key words of a text: whitespace tokens keyed one by one through a bounded cache (the
+    vocabulary of posts is small, and keying a whole text costs more than looking its tokens up)."""
+    cache = _TOKEN_WORDS
+    out: set[str] = set()
+    for tok in text.lower().split():
+        words = cache.get(tok)
+        if words is None:
+            words = tuple(split_words(window_key(tok)))
+            if len(cache) < 100_000:
+                cache[tok] = words
+        out.update(words)
+    return frozenset(out)
 
 
 def key_word(word: str) -> str:

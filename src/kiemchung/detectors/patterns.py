@@ -63,6 +63,7 @@ class Pattern:
     group: int | str = 0
     gate: str | None = None
     gate_flags: int = 0
+    needs: tuple[str, ...] = ()  # the text must contain one of these (checked with ``in``, before the gate)
 
 
 _COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
@@ -173,7 +174,7 @@ class PatternRecognizer:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if "QUICK" not in cls.__dict__ and cls.PATTERNS and all(p.gate for p in cls.PATTERNS):
+        if "QUICK" not in cls.__dict__ and cls.PATTERNS and all(p.gate and not p.needs for p in cls.PATTERNS):
             flags = {p.gate_flags for p in cls.PATTERNS}
             if len(flags) == 1:  # one search for the whole recognizer before the per-pattern gates
                 cls.QUICK = "|".join(f"(?:{p.gate})" for p in cls.PATTERNS)
@@ -181,7 +182,11 @@ class PatternRecognizer:
         cls._quick = _gate(cls.QUICK, cls.QUICK_FLAGS) if cls.QUICK is not None else None
         single = len(cls.PATTERNS) == 1
         cls._compiled = tuple(
-            (p, _compile(p.regex, p.flags), None if single or p.gate is None else _gate(p.gate, p.gate_flags))
+            (
+                p,
+                _compile(p.regex, p.flags),
+                None if (single and cls.QUICK) or p.gate is None else _gate(p.gate, p.gate_flags),
+            )
             for p in cls.PATTERNS
         )
 
@@ -219,6 +224,8 @@ class PatternRecognizer:
             if most < least or (quick is not None and quick.search(text, a, b) is None):
                 continue
             for p, rx, gate in self._compiled:
+                if p.needs and not any(n in text for n in p.needs):
+                    continue
                 if gate is not None and gate.search(text, a, b) is None:
                     continue
                 try:

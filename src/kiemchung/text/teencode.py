@@ -58,7 +58,9 @@ TEENCODE: dict[str, str] = {
 FORCED: frozenset[str] = frozenset({"ntn", "ko", "k", "hok", "khong", "dc", "đc", "mk", "j"})
 
 # Short forms never expanded (none at present; add forms too ambiguous to touch).
-KEEP: frozenset[str] = frozenset()
+# Unaccented words left as typed: restoring one reading out of context would invent an insult or a wrong word
+# ("deo" is "đeo" as often as "đéo"; "dot" is "đốt"/"đợt" as often as "dốt"; "cuoi tuan" is "cuối tuần").
+KEEP: frozenset[str] = frozenset({"deo", "dot", "beo", "cuoi", "day", "dat", "chuong", "huong", "bich", "gang"})
 
 # Short forms whose meaning turns on money talk in the same post: (usual meaning, meaning near money).
 # "ck" is "chồng" in family talk but "chuyển khoản" in "ck trước 500k vào stk".

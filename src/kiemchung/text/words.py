@@ -50,6 +50,21 @@ _VOWEL_RE = re.compile(r"[aeiouy]")
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "@": "a", "$": "s"}
 _LEET_RE = re.compile(r"(?<=[^\W\d_])[0134@$]+(?=[^\W\d_])")
 _RUN_RE = re.compile(r"(\w)\1+")
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _untone_char(c: str) -> str:
+    import unicodedata
+
+    d = "".join(x for x in unicodedata.normalize("NFD", c) if x not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", d)
+
+
+# Tone marks removed but vowel quality kept (ứ→ư, ấ→â): "ưu" in "hưu", "cứu" is not a repeated letter.
+_UNTONE = str.maketrans({c: _untone_char(c) for c in
+                         "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                         "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"})
 _SEP_CHARS = ".-*+_"
 
 
@@ -115,9 +130,9 @@ def _known(form: str) -> bool:
 
 def _squash(w: str) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """Squash letters repeated for emphasis; return the new form and, per output char, its source run."""
-    if w in KEEP_DOUBLE:
+    if w in KEEP_DOUBLE or is_syllable(w):
         return None
-    key = strip_diacritics(w)
+    key = w.translate(_UNTONE)
     runs = [m.span() for m in _RUN_RE.finditer(key)]
     if not runs:
         return None
