@@ -124,9 +124,10 @@ class CandidateFilter:
         p_cols: list[int] = []
         p_vals: list[float] = []
         rest = np.zeros(n, dtype=np.float64)
-        b_first: list[int] = []
-        b_second: list[int] = []
-        b_ptr = [0]
+        bw_rows: list[int] = []
+        bw_cols: list[int] = []
+        bw_vals: list[float] = []
+        bc_vals: list[float] = []
         bdf: dict[str, int] = {}
         for _w, bigrams, _g in claims:
             for bg in bigrams:
@@ -152,17 +153,18 @@ class CandidateFilter:
             btotal = sum(bw) or 1.0
             remaining = 1.0
             for bg, x in zip(bs, bw):
+                k = bvocab.setdefault(bg, len(bvocab))
+                bw_rows.append(k)
+                bw_cols.append(j)
+                bw_vals.append(x / btotal)
+                bc_vals.append(1.0 / len(bs))
                 if remaining >= cut:  # this bigram and the ones after it still weigh bigram_tau or more
-                    p_rows.append(bvocab.setdefault(bg, len(bvocab)))
+                    p_rows.append(k)
                     p_cols.append(j)
                     p_vals.append(x / btotal)
                 else:
                     rest[j] += x / btotal
                 remaining -= x / btotal
-                a, _, b = bg.partition("_")
-                b_first.append(vocab.setdefault(a, len(vocab)))
-                b_second.append(vocab.setdefault(b, len(vocab)))
-            b_ptr.append(len(b_first))
         self.vocab, self.bigram_vocab, self.grams = vocab, bvocab, grams
         self.claims_without_bigrams = np.asarray([j for j, c in enumerate(claims) if not c[1]], dtype=np.int64)
         v = len(vocab)
@@ -174,10 +176,9 @@ class CandidateFilter:
         self.rest = rest + 1e-9
         # claims × character 3-grams, 1/|grams| each
         self.gram_weights = _csr(g_rows, g_cols, g_vals, (n, len(grams)))
-        # each claim's bigrams as pairs of syllable ids
-        self.bigram_ptr = np.asarray(b_ptr, dtype=np.int64)
-        self.bigram_first = np.asarray(b_first, dtype=np.int64)
-        self.bigram_second = np.asarray(b_second, dtype=np.int64)
+        # bigrams × claims: IDF shares (for the BIGRAM_TAU test) and 1/|bigrams| (the re-scorer's bigram feature)
+        self.bigram_shares_t = _csr(bw_rows, bw_cols, bw_vals, (len(bvocab), n)).tocsc()
+        self.bigram_counts_t = _csr(bw_rows, bw_cols, bc_vals, (len(bvocab), n)).tocsc()
         self._gram_cache: dict[str, tuple[int, ...]] = {}
 
     def _word_grams(self, w: str) -> tuple[int, ...]:
@@ -190,7 +191,7 @@ class CandidateFilter:
                 self._gram_cache[w] = got
         return got
 
-    def candidates(self, texts: Sequence[str], threshold: float) -> list[dict[int, float]]:
+    def candidates(self, texts: Sequence[str], threshold: float) -> list[dict[int, float]]:  # noqa: C901
         """Per text, ``{claim index: upper bound of its score}`` for the claims that may reach ``threshold``
         (see the module docstring). Mostly empty: most posts match nothing."""
         out: list[dict[int, float]] = [{} for _ in texts]
@@ -214,57 +215,63 @@ class CandidateFilter:
             pi, pj = np.concatenate([pi, extra_i]), np.concatenate([pj, extra_j])
         if pi.size == 0:
             return out
-        # exact whole-post cov of the pairs: one sparse product of the posts involved against the claims involved
+        # exact whole-post cov and bigram shares of the pairs: sparse products of the posts involved against the
+        # claims involved, in dense blocks
         posts_u, pi_loc = np.unique(pi, return_inverse=True)
         claims_u, pj_loc = np.unique(pj, return_inverse=True)
         vocab, v = self.vocab, len(self.vocab)
-        r_rows: list[int] = []
-        r_cols: list[int] = []
+        w_rows: list[int] = []
+        w_cols: list[int] = []
+        b_rows = []
+        b_cols = []
         for li, i in enumerate(posts_u.tolist()):
-            ks = [k for k in map(vocab.get, terms[i][0]) if k is not None]
-            r_rows.extend([li] * len(ks))
-            r_cols.extend(ks)
-        p = _csr(r_rows, r_cols, [1.0] * len(r_cols), (posts_u.size, v))
+            ws, bgs = terms[i]
+            ks = [k for k in map(vocab.get, ws) if k is not None]
+            w_rows.extend([li] * len(ks))
+            w_cols.extend(ks)
+            ks = [k for k in map(bvocab.get, bgs) if k is not None]
+            b_rows.extend([li] * len(ks))
+            b_cols.extend(ks)
+        pw = _csr(w_rows, w_cols, [1.0] * len(w_cols), (posts_u.size, v))
+        pb = _csr(b_rows, b_cols, [1.0] * len(b_cols), (posts_u.size, len(bvocab)))
         cov = np.empty(pi.size, dtype=np.float64)
+        bshare = np.empty(pi.size, dtype=np.float64)
+        bg = np.empty(pi.size, dtype=np.float64)
         wt = self.weights_t[:, claims_u]
+        bwt = self.bigram_shares_t[:, claims_u]
+        bct = self.bigram_counts_t[:, claims_u]
         step = max(1, 2_000_000 // max(claims_u.size, 1))  # dense blocks of at most 2M values
         for a in range(0, posts_u.size, step):
-            block = (p[a : a + step] @ wt).toarray()
-            sel = (pi_loc >= a) & (pi_loc < a + step)
-            cov[sel] = block[pi_loc[sel] - a, pj_loc[sel]]
-        ok = cov >= self.tau - 1e-9
-        pi, pj, cov = pi[ok], pj[ok], cov[ok]
+            sel = np.flatnonzero((pi_loc >= a) & (pi_loc < a + step))
+            r, c = pi_loc[sel] - a, pj_loc[sel]
+            cov[sel] = (pw[a : a + step] @ wt).toarray()[r, c]
+            bshare[sel] = (pb[a : a + step] @ bwt).toarray()[r, c]
+            bg[sel] = (pb[a : a + step] @ bct).toarray()[r, c]
+        bg = np.where(np.diff(self.bigram_counts_t.indptr)[pj] > 0, bg, cov)  # no bigram: the feature is cov
+        ok = (cov >= self.tau - 1e-9) & (bshare >= self.bigram_tau - 1e-9)
+        ok &= 0.40 * cov + 0.15 * bg + 0.25 + 0.20 >= threshold - 1e-9
+        pi, pj, cov, bg = pi[ok], pj[ok], cov[ok], bg[ok]
         if pi.size == 0:
             return out
-        # upper bounds of the bigram and character features over the whole post, in dense blocks of posts
-        bg = np.empty(pi.size, dtype=np.float64)
+        # character 3-gram containment over the whole post, in dense blocks of posts
         ch = np.empty(pi.size, dtype=np.float64)
         posts_u, pi_loc = np.unique(pi, return_inverse=True)
         g = len(self.grams)
-        step = max(1, 4_000_000 // max(v, g, 1))
+        gp, gi, gd = self.gram_weights.indptr, self.gram_weights.indices, self.gram_weights.data
+        step = max(1, 4_000_000 // max(g, 1))
         for a in range(0, posts_u.size, step):
             sel = np.flatnonzero((pi_loc >= a) & (pi_loc < a + step))
             block = posts_u[a : a + step].tolist()
-            has_word = np.zeros((len(block), v), dtype=bool)
             has_gram = np.zeros((len(block), g), dtype=bool)
             for li, i in enumerate(block):
-                ws = terms[i][0]
-                has_word[li, [k for k in map(vocab.get, ws) if k is not None]] = True
                 seen: set[int] = set()
-                for w in ws:
+                for w in terms[i][0]:
                     seen.update(self._word_grams(w))
                 has_gram[li, list(seen)] = True
             loc, cj = pi_loc[sel] - a, pj[sel]
-            starts = self.bigram_ptr[cj]
-            lens = self.bigram_ptr[cj + 1] - starts
-            pair, offs = _ranges(starts, lens)
-            both = has_word[loc[pair], self.bigram_first[offs]] & has_word[loc[pair], self.bigram_second[offs]]
-            got = np.bincount(pair, weights=both, minlength=sel.size) / np.maximum(lens, 1)
-            bg[sel] = np.where(lens > 0, got, cov[sel])
-            gp = self.gram_weights.indptr
             pair, offs = _ranges(gp[cj], gp[cj + 1] - gp[cj])
-            hit = has_gram[loc[pair], self.gram_weights.indices[offs]]
-            ch[sel] = np.bincount(pair, weights=self.gram_weights.data[offs] * hit, minlength=sel.size)
+            hit = has_gram[loc[pair], gi[offs]]
+            ch[sel] = np.bincount(pair, weights=gd[offs] * hit, minlength=sel.size)
         bound = 0.40 * cov + 0.15 * bg + 0.25 * ch + 0.20
         ok = bound >= threshold - 1e-9
         for i, j, b in zip(pi[ok].tolist(), pj[ok].tolist(), bound[ok].tolist()):

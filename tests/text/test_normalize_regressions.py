@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import pytest
+
+from kiemchung.text.normalize import normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("lương hưu", "lương hưu"),  # ư + u is not a repeated letter
+        ("cứu người", "cứu người"),
+        ("cứuuuu", "cứu"),  # but a real emphasis run still squashes
+        ("quáaaa", "quá"),
+        ("deo khau trang", "deo khau trang"),  # never invent an insult from an unaccented word
+        ("cuoi tuan di choi", "cuoi tuan đi chơi"),
+    ],
+)
+def test_normalize_regressions(text: str, expected: str) -> None:
+    n = normalize(text)
+    assert n.normalized == expected
+    assert n.original == text
