@@ -123,3 +123,27 @@ def test_registry_accounts_hash_passwords(store: Store) -> None:
             rec.accounts.add("x", "ngan", "admin")
         with pytest.raises(InputError):
             rec.accounts.add("y", "mat-khau-dai", "superuser")
+
+
+def test_settings_internal_keys_are_hidden_and_never_audited(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiemchung.store import audit
+    from kiemchung.store.authz import SYSTEM
+    from kiemchung.store.engine import Store
+    from kiemchung.store.repositories import Records
+
+    store = Store.open(f"sqlite:///{tmp_path / 'k.db'}", create=True)
+    try:
+        with store.transaction() as session:
+            rec = Records(session, SYSTEM)
+            rec.settings.set("web.secret_key", "s3cret-value")
+            rec.settings.set("org.name", "Trường A")
+            assert "web.secret_key" not in rec.settings.all()
+            assert rec.settings.all()["org.name"] == "Trường A"
+            assert rec.settings.get("web.secret_key") == "s3cret-value"
+        with store.session() as session:
+            events = audit.list_events(session, entity="setting")
+            assert {e.entity_id for e in events} == {"web.secret_key", "org.name"}
+            dumped = repr([e.data for e in events])
+            assert "s3cret-value" not in dumped and "Trường A" in dumped
+    finally:
+        store.dispose()

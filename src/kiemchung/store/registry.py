@@ -378,6 +378,9 @@ SETTING_DEFAULTS: dict[str, Any] = {
 }
 
 
+INTERNAL_PREFIX = "web."
+
+
 class SettingsRepository(_Repository):
     """Organization settings (JSON values). Known keys and defaults: ``SETTING_DEFAULTS``."""
 
@@ -388,9 +391,11 @@ class SettingsRepository(_Repository):
         return SETTING_DEFAULTS.get(key, default)
 
     def all(self) -> dict[str, Any]:
+        """Every organization setting; internal keys (``web.*``: the session signing key) are never listed."""
         out = dict(SETTING_DEFAULTS)
         for row in self.session.execute(select(Setting)).scalars():
-            out[row.key] = row.value
+            if not row.key.startswith(INTERNAL_PREFIX):
+                out[row.key] = row.value
         return dict(sorted(out.items()))
 
     def set(self, key: str, value: Any) -> Any:
@@ -407,7 +412,10 @@ class SettingsRepository(_Repository):
         else:
             row.value, row.updated_by = value, self.actor.name
         self.session.flush()
-        self._audit("setting.set", "setting", key, {"from": before, "to": value})
+        value_logged: Any = value
+        if key.startswith(INTERNAL_PREFIX):  # secrets never reach the audit log
+            before = value_logged = "<ẩn>"
+        self._audit("setting.set", "setting", key, {"from": before, "to": value_logged})
         return value
 
 
