@@ -16,9 +16,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[$(EXTRAS)]'
 	touch $@
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 demo: setup
 	$(KC) scan demo/posts.jsonl --factchecks demo/factchecks.jsonl --out build/demo-report.jsonl
 	$(KC) check --factchecks demo/factchecks.jsonl "$$(cat demo/draft.txt)"
+	@echo "Mở http://$(HOST):$(PORT) — tài khoản demo in bên dưới (Ctrl+C để dừng)."
+	$(KC) serve --demo --host $(HOST) --port $(PORT)
 
 test: setup
 	$(PY) -m pytest -n 2 --timeout 900

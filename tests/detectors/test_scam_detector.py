@@ -119,3 +119,22 @@ def test_scam_detector_works_without_model() -> None:
 def test_scam_detector_declares_labels() -> None:
     assert ScamDetector.name == "vi.scam.playbook.v1"
     assert "scam.lookalike_link" in ScamDetector.labels and len(ScamDetector.labels) == 10
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạếềệốồộớờợứừựýỳ0123456789 .,:/-_@%\u200b\u0301ĐÂ🔥"
+
+
+@pytest.mark.parametrize("seed_text", ["chuyển tiền chứng minh vô tội vcb-xacthuc.top", "trúng thưởng nộp phí bit.ly/x"])
+def test_scam_detector_spans_stay_inside_random_text(detector: ScamDetector, seed_text: str) -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(alphabet=_ALPHABET, max_size=80), st.text(alphabet=_ALPHABET, max_size=40))
+    def check(prefix: str, suffix: str) -> None:
+        text = prefix + seed_text + suffix
+        for f in detector.detect_batch([_prep(text)])[0].findings:
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.label in ScamDetector.labels
+
+    check()

@@ -185,7 +185,7 @@ class PatternRecognizer:
             (
                 p,
                 _compile(p.regex, p.flags),
-                None if (single and cls.QUICK) or p.gate is None else _gate(p.gate, p.gate_flags),
+                None if single or p.gate is None else _gate(p.gate, p.gate_flags),  # single: QUICK is its gate
             )
             for p in cls.PATTERNS
         )
@@ -204,6 +204,10 @@ class PatternRecognizer:
         """Structure and checksum checks; override. ``match`` is the regex match on the original text."""
         return VALID
 
+    def region_ok(self, text: str, start: int, end: int) -> bool:
+        """A cheap check (string methods, no regex) that ``text[start:end]`` may hold a match; override."""
+        return True
+
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         """One Vietnamese sentence a reviewer can read; override."""
         return "Dữ liệu cá nhân."
@@ -221,7 +225,9 @@ class PatternRecognizer:
         least = self.MIN_DIGITS
         found: dict[tuple[int, int], Candidate] = {}
         for a, b, most in regions:
-            if most < least or (quick is not None and quick.search(text, a, b) is None):
+            if most < least or not self.region_ok(text, a, b):
+                continue
+            if quick is not None and quick.search(text, a, b) is None:
                 continue
             for p, rx, gate in self._compiled:
                 if p.needs and not any(n in text for n in p.needs):

@@ -85,7 +85,7 @@ RULES: tuple[Rule, ...] = (
          "đòi 'cập nhật sinh trắc học'"),
     Rule("phi.link", "phishing", r"(?:truy cap|click|nhan|bam|vao|an|nhap|theo)(?: vao)? (?:duong )?(?:link|lienket\w*|duong dan|url)|(?:link|duong dan)(?: ben duoi| sau| duoi day)?\s*:", 0.3,
          "thúc truy cập đường link"),
-    Rule("phi.otp", "phishing", r"(?:cung cap|gui lai|doc|chia se|bao|xin) (?:lai )?(?:cho (?:em|minh|toi|ben em) )?(?:ma )?(?:otp|ma xac (?:thuc|nhan))", 0.55,
+    Rule("phi.otp", "phishing", r"(?:cung cap|gui lai|doc|chia se|bao|xin) (?:lai )?(?:(?:giup|cho|dum|gium) (?:em|minh|toi|ben em|chi|anh|to) )?(?:lai )?(?:ma )?(?:otp|ma xac (?:thuc|nhan))", 0.55,
          "xin mã OTP"),
     Rule("phi.xac_thuc", "phishing", r"(?:xac thuc|xac minh|cap nhat|kich hoat) (?:lai )?(?:tai khoan|thong tin (?:tai khoan|khach hang|ca nhan)|the)", 0.35,
          "đòi xác thực tài khoản"),

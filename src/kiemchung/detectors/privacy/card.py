@@ -56,6 +56,7 @@ class CardNumberRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.card_number"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.card_number"})
     MIN_DIGITS: ClassVar[int] = 13
+    QUICK: ClassVar[str | None] = None  # the digit-count gate of the number regions is enough
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 4111 1111 1111 1111 · 4111-1111-1111-1111 · 4111111111111111 · 3782 822463 10005 · 13–19 digits
         Pattern(

@@ -122,6 +122,7 @@ class CccdRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.cccd"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.cccd"})
     MIN_DIGITS: ClassVar[int] = 12
+    QUICK: ClassVar[str | None] = None  # the digit-count gate of the number regions is enough
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 001203004567 · 001 203 004 567 · 0012 0300 4567 · 001203 004567 (one separator kind throughout)
         Pattern(

@@ -34,6 +34,7 @@ class PhoneRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.phone"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.phone"})
     MIN_DIGITS: ClassVar[int] = 9
+    QUICK: ClassVar[str | None] = None  # the digit-count gate of the number regions is enough
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # 0912 345 678 · 0912.345.678 · 091-234-5678 · +84 912 345 678 · (+84) 912… · 84912345678 · +84 (0) 912…
         Pattern(

@@ -64,6 +64,10 @@ class LicensePlateRecognizer(PatternRecognizer):
     )
     NUMERIC: ClassVar[bool] = False
 
+    def region_ok(self, text: str, start: int, end: int) -> bool:
+        seg = text[start:end]
+        return seg != seg.lower()  # a series letter is upper-case
+
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         if int(match.group("prov")) not in PLATE_CODES:
             return INVALID
