@@ -133,8 +133,16 @@ def test_docs_pages_exist_and_index_links_them() -> None:
 
 
 def test_docs_cli_walk_finds_commands() -> None:
-    # guard against a walk that silently finds nothing
+    # guard against a walk that silently finds nothing, or misses what click would run
     assert ("check",) in COMMANDS and ("scan",) in COMMANDS
+
+    def click_paths(cmd: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+        for name, sub in getattr(cmd, "commands", {}).items():
+            if not getattr(sub, "hidden", False):
+                yield (*prefix, name)
+                yield from click_paths(sub, (*prefix, name))
+
+    assert set(COMMANDS) == set(click_paths(get_command(_app())))
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=[" ".join(p) for p in COMMANDS])
@@ -479,6 +487,59 @@ def test_docs_bash_examples_run(page: Path, sandbox: Path) -> None:
                 + (f"\n{result.exception!r}" if result.exception and not isinstance(result.exception, SystemExit)
                    else "")
             )
+
+
+def _resolve(args: list[str]) -> tuple[tuple[str, ...], Any, list[str]]:
+    """(command path, click command, remaining args) for the arguments after ``kiemchung``."""
+    cmd: Any = get_command(_app())
+    path: list[str] = []
+    rest = list(args)
+    while hasattr(cmd, "commands") and rest and rest[0] in cmd.commands:
+        path.append(rest[0])
+        cmd = cmd.commands[rest.pop(0)]
+    return tuple(path), cmd, rest
+
+
+@pytest.mark.parametrize("page", EXAMPLE_PAGES, ids=_rel)
+def test_docs_bash_examples_name_real_commands_and_options(page: Path) -> None:
+    """Every `kiemchung …` line of a bash block, runnable or not, names a real command and only its options."""
+    problems = []
+    for b in _blocks(page):
+        if b.lang not in ("bash", "sh", "console", "shell"):
+            continue
+        for line in _commands(b.code):
+            try:
+                words = shlex.split(line, comments=True)
+            except ValueError:
+                continue
+            while words and re.fullmatch(r"[A-Z_][A-Z0-9_]*=.*", words[0]):
+                words.pop(0)  # VAR=value prefixes
+            if not words or words[0] != "kiemchung":
+                continue
+            words = words[1:]
+            for i, w in enumerate(words):
+                if w in ("|", "<", ">", "&&", ";", "||", "2>"):
+                    words = words[:i]  # the rest belongs to the shell
+                    break
+            path, cmd, rest = _resolve(words)
+            if not path or hasattr(cmd, "commands"):
+                if "--help" not in rest:
+                    problems.append(f"line {b.line}: `{line}` names no command")
+                continue
+            known = {o for p in cmd.params for o in [*p.opts, *p.secondary_opts]} | {"--help"}
+            for w in rest:
+                if w.startswith("-") and len(w) > 1 and not re.fullmatch(r"-\d.*", w):
+                    if w.split("=", 1)[0] not in known:
+                        problems.append(f"line {b.line}: `kiemchung {' '.join(path)}` has no option {w}")
+    assert not problems, f"{_rel(page)}:\n" + "\n".join(problems)
+
+
+def test_docs_resolve_finds_commands_and_options() -> None:
+    path, cmd, rest = _resolve(["factchecks", "import", "x.jsonl", "--json"])
+    assert path == ("factchecks", "import") and rest == ["x.jsonl", "--json"]
+    assert "--json" in {o for p in cmd.params for o in p.opts}
+    path, cmd, rest = _resolve(["nosuch", "--json"])
+    assert path == () and hasattr(cmd, "commands")
 
 
 def test_docs_block_parser_reads_markers(tmp_path: Path) -> None:

@@ -68,6 +68,10 @@ class Match:
     features: tuple[tuple[str, float], ...] = ()
 
 
+def _pairs(words: list[str]) -> zip[tuple[str, str]]:
+    return zip(words, words[1:])
+
+
 def _claim_features(text: str) -> _Claim:
     norm = view(text)
     sy = syllables(norm)
@@ -122,7 +126,9 @@ class ClaimMatcher:
         self.candidates = candidates
         self._claims = [_claim_features(fc.claim) for fc in self.factchecks]
         self.index = BM25Index([c.folded for c in self._claims])
-        self.filter = CandidateFilter([(c.words, c.bigrams, c.grams) for c in self._claims], self.index.word_idf)
+        self.filter = CandidateFilter(
+            [(c.words, frozenset(_pairs(c.folded.split())), c.grams) for c in self._claims], self.index.word_idf
+        )
 
     def __len__(self) -> int:
         return len(self.factchecks)

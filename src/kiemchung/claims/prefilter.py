@@ -36,6 +36,9 @@ from kiemchung.claims.text import _WORD, _ZERO_WIDTH, AFTER_NUMBER, TEENCODE, st
 
 TAU = 0.25  # whole-post cov below which no claim is re-scored
 BIGRAM_TAU = 0.05  # weighted bigram share below which no claim is re-scored
+# Claims are indexed under their rarest bigrams until the rest weighs less than PREFIX_REST × BIGRAM_TAU, so a
+# pair needs most of BIGRAM_TAU from the prefix alone and one common shared bigram is dropped at once.
+PREFIX_REST = 0.3
 FILTER_MIN_THRESHOLD = 0.5  # the two above were checked for thresholds from here up
 # every chat spelling → the syllable sequences its folds may give ("ko" → (khong,), "k" → (khong,) | (nghin,))
 _FOLD_SEQS: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -56,36 +59,62 @@ def _strip_word(w: str) -> str:
     return out
 
 
-def post_terms(text: str) -> tuple[set[str], set[str]]:
-    """Supersets of the matcher's syllables and syllable bigrams (``"a_b"``) of ``text``, every chat fold included.
+def key_words(text: str) -> list[str]:
+    """The ``\\w+`` words of ``view(text).key`` in order (NFKC, lower case, zero-width characters dropped,
+    diacritics stripped), before chat folding.
 
-    The key is ``view(text).key`` (NFKC, lower case, zero-width characters dropped, diacritics stripped); the
-    diacritics are stripped word by word through a cache (``str.translate`` over a whole post costs more than
-    everything else here).
+    Fast path: whitespace tokens that are all letters or digits are words as they are; the others go through the
+    regex. Diacritics are stripped word by word through a cache (``str.translate`` over a whole post costs more
+    than everything else here).
     """
-    low = unicodedata.normalize("NFKC", _ZW_RE.sub("", text)).lower()
-    seq = _WORD.findall(low)
-    if not low.isascii():
-        seq = list(map(_strip_word, seq))
+    if _ZW_RE.search(text):
+        text = _ZW_RE.sub("", text)
+    low = unicodedata.normalize("NFKC", text).lower()
+    seq: list[str] = []
+    add, findall = seq.append, _WORD.findall
+    for tok in low.split():
+        if tok.isalnum():
+            add(tok)
+        else:
+            seq.extend(findall(tok))
+    if low.isascii():
+        return seq
+    get = _STRIP_CACHE.get
+    return [get(w) or _strip_word(w) for w in seq]
+
+
+def post_terms(text: str) -> tuple[set[str], set[str]]:
+    """Supersets of the matcher's syllables and syllable bigrams (``"a_b"``) of ``text``, every chat fold included."""
+    seq = key_words(text)
+    words = fold_words(seq)
+    return words, {a + "_" + b for la, fb in _bigram_options(seq) for a in la for b in fb}
+
+
+def fold_words(seq: list[str]) -> set[str]:
+    """The words of ``seq`` and every syllable their chat folds may give."""
     words = set(seq)
-    folded = words & _FOLD_KEYS
-    if not folded:
-        return words, {a + "_" + b for a, b in zip(seq, seq[1:])}
+    for w in words & _FOLD_KEYS:
+        for parts in _FOLD_SEQS[w]:
+            words.update(parts)
+    return words
+
+
+def _bigram_options(seq: list[str]) -> list[tuple[set[str], set[str]]]:
+    """Consecutive syllable pairs the matcher may see in ``seq`` once chat spellings are folded, as
+    (possible first syllables, possible second syllables); a fold of several syllables adds its inner pairs."""
     firsts: list[set[str]] = []
     lasts: list[set[str]] = []
-    bigrams: set[str] = set()
+    out: list[tuple[set[str], set[str]]] = []
     for w in seq:
         f, last = {w}, {w}
         for parts in _FOLD_SEQS.get(w, ()):
-            words.update(parts)
             f.add(parts[0])
             last.add(parts[-1])
-            bigrams.update(a + "_" + b for a, b in zip(parts, parts[1:]))
+            out.extend(({a}, {b}) for a, b in zip(parts, parts[1:]))
         firsts.append(f)
         lasts.append(last)
-    for la, fb in zip(lasts, firsts[1:]):
-        bigrams.update(a + "_" + b for a in la for b in fb)
-    return words, bigrams
+    out.extend(zip(lasts, firsts[1:]))
+    return out
 
 
 def _ranges(starts: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,16 +132,16 @@ def _csr(rows: list[int], cols: list[int], vals: list[float], shape: tuple[int, 
 class CandidateFilter:
     """Which (post, claim) pairs of a batch can reach the threshold; built once from the claims, picklable.
 
-    ``claims``: per claim, its syllables, syllable bigrams (``"a_b"``) and character 3-grams as the re-scorer sees
+    ``claims``: per claim, its syllables, syllable bigrams (pairs) and character 3-grams as the re-scorer sees
     them; ``idf``: the re-scorer's syllable IDF.
     """
 
-    def __init__(self, claims: Sequence[tuple[frozenset[str], frozenset[str], frozenset[str]]],
+    def __init__(self, claims: Sequence[tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]],
                  idf: Callable[[str], float], tau: float = TAU, bigram_tau: float = BIGRAM_TAU) -> None:
         self.tau, self.bigram_tau = tau, bigram_tau
         n = len(claims)
         vocab: dict[str, int] = {}
-        bvocab: dict[str, int] = {}
+        bvocab: dict[tuple[int, int], int] = {}
         grams: dict[str, int] = {}
         w_rows: list[int] = []
         w_cols: list[int] = []
@@ -124,20 +153,23 @@ class CandidateFilter:
         p_cols: list[int] = []
         p_vals: list[float] = []
         rest = np.zeros(n, dtype=np.float64)
+        r_rows: list[int] = []
+        r_cols: list[int] = []
+        r_vals: list[float] = []
         bw_rows: list[int] = []
         bw_cols: list[int] = []
         bw_vals: list[float] = []
         bc_vals: list[float] = []
-        bdf: dict[str, int] = {}
+        bdf: dict[tuple[str, str], int] = {}
         for _w, bigrams, _g in claims:
             for bg in bigrams:
                 bdf[bg] = bdf.get(bg, 0) + 1
 
-        def bidf(bg: str) -> float:
+        def bidf(bg: tuple[str, str]) -> float:
             d = bdf[bg]
             return math.log(1.0 + (n - d + 0.5) / (d + 0.5))
 
-        cut = bigram_tau - 1e-9
+        cut = PREFIX_REST * bigram_tau - 1e-9
         for j, (words, bigrams, cgrams) in enumerate(claims):
             total = sum(idf(w) for w in words) or 1.0
             for w in sorted(words):
@@ -153,32 +185,34 @@ class CandidateFilter:
             btotal = sum(bw) or 1.0
             remaining = 1.0
             for bg, x in zip(bs, bw):
-                k = bvocab.setdefault(bg, len(bvocab))
+                k = bvocab.setdefault((vocab[bg[0]], vocab[bg[1]]), len(bvocab))
                 bw_rows.append(k)
                 bw_cols.append(j)
                 bw_vals.append(x / btotal)
                 bc_vals.append(1.0 / len(bs))
-                if remaining >= cut:  # this bigram and the ones after it still weigh bigram_tau or more
+                if remaining >= cut:  # this bigram and the ones after it still weigh PREFIX_REST × bigram_tau
                     p_rows.append(k)
                     p_cols.append(j)
                     p_vals.append(x / btotal)
                 else:
                     rest[j] += x / btotal
+                    r_rows.append(j)
+                    r_cols.append(k)
+                    r_vals.append(x / btotal)
                 remaining -= x / btotal
         self.vocab, self.bigram_vocab, self.grams = vocab, bvocab, grams
         self.claims_without_bigrams = np.asarray([j for j, c in enumerate(claims) if not c[1]], dtype=np.int64)
         v = len(vocab)
         # claims × syllables: each claim's IDF shares (a row sums to 1), so a pair's cov is a row dot product
         self.weights = _csr(w_rows, w_cols, w_vals, (n, v))
-        self.weights_t = self.weights.T.tocsc()  # syllables × claims, sliced by the claims of a batch
         # bigrams × claims: the IDF share of each bigram of the claim's prefix; rest: what the others weigh
         self.prefix = _csr(p_rows, p_cols, p_vals, (len(bvocab), n))
         self.rest = rest + 1e-9
         # claims × character 3-grams, 1/|grams| each
         self.gram_weights = _csr(g_rows, g_cols, g_vals, (n, len(grams)))
-        # bigrams × claims: IDF shares (for the BIGRAM_TAU test) and 1/|bigrams| (the re-scorer's bigram feature)
-        self.bigram_shares_t = _csr(bw_rows, bw_cols, bw_vals, (len(bvocab), n)).tocsc()
-        self.bigram_counts_t = _csr(bw_rows, bw_cols, bc_vals, (len(bvocab), n)).tocsc()
+        # claims × bigrams: the IDF shares of the bigrams left out of the prefix, and 1/|bigrams| for all
+        self.bigram_rest = _csr(r_rows, r_cols, r_vals, (n, len(bvocab)))
+        self.bigram_counts = _csr(bw_cols, bw_rows, bc_vals, (n, len(bvocab)))
         self._gram_cache: dict[str, tuple[int, ...]] = {}
 
     def _word_grams(self, w: str) -> tuple[int, ...]:
@@ -191,69 +225,64 @@ class CandidateFilter:
                 self._gram_cache[w] = got
         return got
 
-    def candidates(self, texts: Sequence[str], threshold: float) -> list[dict[int, float]]:  # noqa: C901
+    def candidates(self, texts: Sequence[str], threshold: float) -> list[dict[int, float]]:
         """Per text, ``{claim index: upper bound of its score}`` for the claims that may reach ``threshold``
         (see the module docstring). Mostly empty: most posts match nothing."""
         out: list[dict[int, float]] = [{} for _ in texts]
         if not texts or not self.vocab:
             return out
-        terms = [post_terms(t) for t in texts]
-        bvocab = self.bigram_vocab
+        seqs = [key_words(t) for t in texts]
+        vget, bget = self.vocab.get, self.bigram_vocab.get
+        vocab, bvocab = self.vocab, self.bigram_vocab
+        v, nb = len(vocab), len(bvocab)
         b_rows: list[int] = []
         b_cols: list[int] = []
-        for i, (_ws, bgs) in enumerate(terms):
-            ks = [k for k in map(bvocab.get, bgs) if k is not None]
+        for i, seq in enumerate(seqs):
+            if _FOLD_KEYS.isdisjoint(seq):
+                ids = list(map(vget, seq))
+                ks = [k for k in map(bget, zip(ids, ids[1:])) if k is not None]
+            else:
+                ks = [k for la, fb in _bigram_options(seq) for a in la for b in fb
+                      if (k := bget((vget(a), vget(b)))) is not None]
             b_rows.extend([i] * len(ks))
             b_cols.extend(ks)
-        pairs = _csr(b_rows, b_cols, [1.0] * len(b_cols), (len(texts), len(bvocab))) @ self.prefix
-        pairs = pairs.tocoo()
-        ok = pairs.data + self.rest[pairs.col] >= self.bigram_tau
-        pi, pj = pairs.row[ok].astype(np.int64), pairs.col[ok].astype(np.int64)
+        # (1) bigram shares: the prefix part by one sparse product, the rest only where it decides
+        pairs = (_csr(b_rows, b_cols, [1.0] * len(b_cols), (len(texts), nb)) @ self.prefix).tocoo()
+        ok = pairs.data + self.rest[pairs.col] >= self.bigram_tau - 1e-9
+        pi, pj, share = pairs.row[ok].astype(np.int64), pairs.col[ok].astype(np.int64), pairs.data[ok]
         if self.claims_without_bigrams.size:  # one-syllable claims: every post is a candidate (rare)
-            extra_i = np.repeat(np.arange(len(texts)), self.claims_without_bigrams.size)
-            extra_j = np.tile(self.claims_without_bigrams, len(texts))
-            pi, pj = np.concatenate([pi, extra_i]), np.concatenate([pj, extra_j])
+            pi = np.concatenate([pi, np.repeat(np.arange(len(texts)), self.claims_without_bigrams.size)])
+            pj = np.concatenate([pj, np.tile(self.claims_without_bigrams, len(texts))])
+            share = np.concatenate([share, np.full(len(texts) * self.claims_without_bigrams.size, np.inf)])
         if pi.size == 0:
             return out
-        # exact whole-post cov and bigram shares of the pairs: sparse products of the posts involved against the
-        # claims involved, in dense blocks
-        posts_u, pi_loc = np.unique(pi, return_inverse=True)
-        claims_u, pj_loc = np.unique(pj, return_inverse=True)
-        vocab, v = self.vocab, len(self.vocab)
-        w_rows: list[int] = []
-        w_cols: list[int] = []
-        b_rows = []
-        b_cols = []
-        for li, i in enumerate(posts_u.tolist()):
-            ws, bgs = terms[i]
-            ks = [k for k in map(vocab.get, ws) if k is not None]
-            w_rows.extend([li] * len(ks))
-            w_cols.extend(ks)
-            ks = [k for k in map(bvocab.get, bgs) if k is not None]
-            b_rows.extend([li] * len(ks))
-            b_cols.extend(ks)
-        pw = _csr(w_rows, w_cols, [1.0] * len(w_cols), (posts_u.size, v))
-        pb = _csr(b_rows, b_cols, [1.0] * len(b_cols), (posts_u.size, len(bvocab)))
-        cov = np.empty(pi.size, dtype=np.float64)
-        bshare = np.empty(pi.size, dtype=np.float64)
-        bg = np.empty(pi.size, dtype=np.float64)
-        wt = self.weights_t[:, claims_u]
-        bwt = self.bigram_shares_t[:, claims_u]
-        bct = self.bigram_counts_t[:, claims_u]
-        step = max(1, 2_000_000 // max(claims_u.size, 1))  # dense blocks of at most 2M values
-        for a in range(0, posts_u.size, step):
-            sel = np.flatnonzero((pi_loc >= a) & (pi_loc < a + step))
-            r, c = pi_loc[sel] - a, pj_loc[sel]
-            cov[sel] = (pw[a : a + step] @ wt).toarray()[r, c]
-            bshare[sel] = (pb[a : a + step] @ bwt).toarray()[r, c]
-            bg[sel] = (pb[a : a + step] @ bct).toarray()[r, c]
-        bg = np.where(np.diff(self.bigram_counts_t.indptr)[pj] > 0, bg, cov)  # no bigram: the feature is cov
-        ok = (cov >= self.tau - 1e-9) & (bshare >= self.bigram_tau - 1e-9)
-        ok &= 0.40 * cov + 0.15 * bg + 0.25 + 0.20 >= threshold - 1e-9
+        b_keys = np.sort(np.asarray(b_rows, dtype=np.int64) * nb + np.asarray(b_cols, dtype=np.int64))
+        low = np.flatnonzero(share < self.bigram_tau - 1e-9)
+        if low.size:
+            share[low] += self._gather(self.bigram_rest, pi[low], pj[low], nb, b_keys)
+            keep = share >= self.bigram_tau - 1e-9
+            pi, pj = pi[keep], pj[keep]
+            if pi.size == 0:
+                return out
+        # (2) whole-post cov
+        words = {i: fold_words(seqs[i]) for i in np.unique(pi).tolist()}
+        w_keys: list[int] = []
+        for i, ws in words.items():
+            w_keys.extend(i * v + k for k in map(vget, ws) if k is not None)
+        word_keys = np.sort(np.asarray(w_keys, dtype=np.int64))
+        cov = self._gather(self.weights, pi, pj, v, word_keys)
+        ok = cov >= self.tau - 1e-9
+        pi, pj, cov = pi[ok], pj[ok], cov[ok]
+        if pi.size == 0:
+            return out
+        # (3) bigram feature over the whole post, then the bound with char ≤ 1
+        has_bigrams = np.diff(self.bigram_counts.indptr)[pj] > 0
+        bg = np.where(has_bigrams, self._gather(self.bigram_counts, pi, pj, nb, b_keys), cov)
+        ok = 0.40 * cov + 0.15 * bg + 0.25 + 0.20 >= threshold - 1e-9
         pi, pj, cov, bg = pi[ok], pj[ok], cov[ok], bg[ok]
         if pi.size == 0:
             return out
-        # character 3-gram containment over the whole post, in dense blocks of posts
+        # (4) character 3-gram containment over the whole post, in dense blocks of posts
         ch = np.empty(pi.size, dtype=np.float64)
         posts_u, pi_loc = np.unique(pi, return_inverse=True)
         g = len(self.grams)
@@ -265,15 +294,27 @@ class CandidateFilter:
             has_gram = np.zeros((len(block), g), dtype=bool)
             for li, i in enumerate(block):
                 seen: set[int] = set()
-                for w in terms[i][0]:
+                for w in words[i]:
                     seen.update(self._word_grams(w))
                 has_gram[li, list(seen)] = True
-            loc, cj = pi_loc[sel] - a, pj[sel]
+            cj = pj[sel]
             pair, offs = _ranges(gp[cj], gp[cj + 1] - gp[cj])
-            hit = has_gram[loc[pair], gi[offs]]
+            hit = has_gram[pi_loc[sel][pair] - a, gi[offs]]
             ch[sel] = np.bincount(pair, weights=gd[offs] * hit, minlength=sel.size)
         bound = 0.40 * cov + 0.15 * bg + 0.25 * ch + 0.20
         ok = bound >= threshold - 1e-9
         for i, j, b in zip(pi[ok].tolist(), pj[ok].tolist(), bound[ok].tolist()):
             out[i][j] = b
         return out
+
+    @staticmethod
+    def _gather(m: sparse.csr_matrix, pi: np.ndarray, pj: np.ndarray, width: int, keys: np.ndarray) -> np.ndarray:
+        """For each pair p: the sum of row ``pj[p]`` of ``m`` over the columns c with ``pi[p]·width + c`` in
+        ``keys`` (sorted): the post's share of the claim's features."""
+        starts = m.indptr[pj]
+        pair, offs = _ranges(starts, m.indptr[pj + 1] - starts)
+        if offs.size == 0 or keys.size == 0:
+            return np.zeros(pi.size, dtype=np.float64)
+        want = pi[pair] * width + m.indices[offs]
+        pos = np.minimum(np.searchsorted(keys, want), keys.size - 1)
+        return np.bincount(pair, weights=m.data[offs] * (keys[pos] == want), minlength=pi.size)

@@ -94,7 +94,7 @@ def number_regions(text: str) -> tuple[tuple[int, int, int], ...]:
     out: list[tuple[int, int, int]] = []
     for m in _NUMBER_RUN.finditer(text):
         run = m.group()
-        digits = len(run) - sum(run.count(c) for c in " .-/()+")
+        digits = len(run) - sum(map(run.count, " .-/()+"))
         a = max(0, m.start() - REGION_BEFORE)
         b = min(n, m.end() + REGION_AFTER)
         if out and a <= out[-1][1]:
@@ -103,6 +103,11 @@ def number_regions(text: str) -> tuple[tuple[int, int, int], ...]:
         else:
             out.append((a, b, digits))
     return tuple(out)
+
+
+def most_digits(text: str) -> int:
+    """The digit count of the longest number in ``text`` (0 without digits)."""
+    return max((r[2] for r in number_regions(text)), default=0)
 
 
 _GATES: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -251,7 +256,7 @@ class PatternRecognizer:
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
         if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
-            if self.NUMBER_REGIONS and all(r[2] < self.MIN_DIGITS for r in number_regions(text)):
+            if self.NUMBER_REGIONS and most_digits(text) < self.MIN_DIGITS:
                 return []
             if view is None:
                 view = view_for(text, norm) if norm is not None else RawView(text)

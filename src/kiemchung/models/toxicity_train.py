@@ -34,6 +34,7 @@ SPEC = FeatureSpec(bits=20, key_char=(2, 3, 4, 5), norm_char=(1, 2, 3, 4))
 TOK_BITS = 18
 DOC_C = 10.0
 POOL_VICTSD = True
+POOL_WEIGHT = 0.5  # weight of a pooled ViCTSD row relative to a ViHSD row
 AUGMENT_EVERY = 3  # every 3rd ViHSD row (toxic or not) is added again without diacritics
 TOK_C = 0.5
 FOLDS = 3
@@ -79,7 +80,9 @@ def _idf(spec: FeatureSpec, norms: Sequence[NormalizedText]) -> npt.NDArray[np.f
     return (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
 
 
-def _fit_heads(x: sp.csr_matrix, y: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def _fit_heads(
+    x: sp.csr_matrix, y: npt.NDArray[np.int64], sw: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     ws, bs = [], []
     for k in range(3):
         yk = (y == k).astype(np.int64)
@@ -88,7 +91,7 @@ def _fit_heads(x: sp.csr_matrix, y: npt.NDArray[np.int64]) -> tuple[npt.NDArray[
             bs.append(10.0 if yk[0] else -10.0)
             continue
         m = LogisticRegression(C=DOC_C, solver="liblinear", class_weight="balanced", random_state=SEED)
-        m.fit(x, yk)
+        m.fit(x, yk, sample_weight=sw)
         ws.append(m.coef_[0])
         bs.append(m.intercept_[0])
     return np.stack(ws, axis=1).astype(np.float32), np.asarray(bs, dtype=np.float32)
@@ -155,7 +158,7 @@ def _fold_of(n: int, k: int) -> npt.NDArray[np.int64]:
 
 def train(
     data: list[Path], out: Path, *, spec: FeatureSpec = SPEC, tok_bits: int = TOK_BITS, pool: bool = POOL_VICTSD,
-    augment: int = AUGMENT_EVERY,
+    augment: int = AUGMENT_EVERY, pool_weight: float = POOL_WEIGHT,
 ) -> dict[str, Any]:
     """Train on ``data`` (folders or files; default ``<repo>/../shared/data``), write ``out/toxicity.npz`` and
     ``out/metrics.json``, and return the dev metrics. ``spec``/``tok_bits`` shrink the model for tests;
@@ -189,17 +192,19 @@ def train(
         fold = np.concatenate([fold, fold[src]])
     norms = [normalize(e.text) for e in hsd]
     y = np.asarray([e.label for e in hsd], dtype=np.int64)
+    sw = np.ones(len(y))
+    sw[n_hsd:n_base] = pool_weight
     idf = _idf(spec, norms)
     x = _csr(spec, norms, idf)
     oof = np.zeros((len(y), 3), dtype=np.float32)
     for k in range(FOLDS):
         tr, te = fold != k, fold == k
-        w, b = _fit_heads(x[tr], y[tr])
+        w, b = _fit_heads(x[tr], y[tr], sw[tr])
         oof[te] = x[te] @ w + b
     oof_f1, off, hate = _tune_offsets(oof[:n_hsd], y[:n_hsd])
     offset = np.asarray([off, hate], dtype=np.float32)
     temp = _tune_temperature(oof[:n_hsd], y[:n_hsd], offset)
-    w_doc, b_doc = _fit_heads(x, y)
+    w_doc, b_doc = _fit_heads(x, y, sw)
     oof_scores = margin_scores(oof, offset, temp)
     oof_by_text = {_canon(e.text): oof_scores[i] for i, e in enumerate(hsd)}
 

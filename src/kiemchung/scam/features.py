@@ -1,16 +1,15 @@
 """Masking and hashed features for the scam classifier (shared by training and detection).
 
-Masking runs before any feature is made, at training and at detection time alike, so the model never sees
-(and never stores) phone numbers, URLs, codes, long digit runs or personal names: they become placeholder tokens.
-Features are hashed (CRC-32) word 1–2-grams and character 4-grams of the diacritic-free key, so the shipped model
-holds no vocabulary of the training texts.
+Masking runs before any feature is made: URLs, e-mails, phone numbers, hotlines, amounts, codes/OTPs and digit
+runs become placeholder words at training and at detection time alike; personal names are masked too at training
+time (``featurize_text``), so the model never sees them. Features are CRC-32-hashed word 1–2-grams of the
+diacritic-free key, so the shipped model holds no vocabulary of the training texts.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
 
 from kiemchung.text.normalize import normalize
 

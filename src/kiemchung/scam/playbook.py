@@ -95,6 +95,12 @@ RULES: tuple[Rule, ...] = (
          "mời đăng nhập qua đường link"),
     Rule("phi.tai_app", "phishing", r"tai (?:ung dung|app|file|phan mem)(?: \w+){0,3} (?:qua|theo|tai) (?:link|lienket\w*|duong dan)|\.apk\b", 0.5,
          "mời cài ứng dụng ngoài kho chính thức"),
+    Rule("phi.diem_thuong", "phishing", r"(?:diem thuong|diem tich luy|diem thanh vien|diem uu dai)(?: \w+){0,4} (?:sap het han|het han|bi huy|se bi xoa)", 0.45,
+         "báo điểm thưởng sắp hết hạn để dụ bấm link"),
+    Rule("phi.buu_pham", "phishing", r"(?:buu pham|buu kien|kien hang)(?: \w+){0,4} (?:chua (?:duoc )?giao|bi giu|that lac|giao khong thanh cong)|cap nhat (?:lai )?dia chi (?:giao|nhan) hang", 0.4,
+         "báo bưu phẩm bị giữ, đòi cập nhật địa chỉ"),
+    Rule("phi.hoan_tien", "phishing", r"(?:nhan|duoc|dang ky) hoan (?:tien|thue)(?: \w+){0,3} (?:tai|qua|theo) (?:link|duong dan|lienket\w*)", 0.45,
+         "mời nhận hoàn tiền qua đường link"),
     # --- prizes
     Rule("pri.trung_thuong", "prize", r"(?:da |vua )?(?:trung thuong|trung giai|may man (?:nhan|trung)|duoc chon (?:nhan|trung)|tri an khach hang (?:tang|nhan))", 0.4,
          "báo trúng thưởng"),
