@@ -105,3 +105,14 @@ def test_redact_cli_bad_mode_exits_2() -> None:
 def test_redact_cli_help() -> None:
     res = CliRunner().invoke(app, ["redact", "--help"])
     assert res.exit_code == 0 and "--mode" in res.output
+
+
+def test_redact_readme_example() -> None:
+    """The example in src/kiemchung/detectors/privacy/README.md."""
+    assert (
+        redact("Gọi 0912.345.678, STK VCB 0071000123456", mode="label").text
+        == "Gọi [SỐ ĐIỆN THOẠI], STK VCB [SỐ TÀI KHOẢN]"
+    )
+    a = redact("sđt 0912 345 678", mode="hash", salt="bí mật").text
+    b = redact("sđt +84 912 345 678", mode="hash", salt="bí mật").text
+    assert a.startswith("sđt [SỐ ĐIỆN THOẠI #") and a == b

@@ -14,6 +14,12 @@ from kiemchung.text.normalize import normalize
         ("quáaaa", "quá"),
         ("deo khau trang", "deo khau trang"),  # never invent an insult from an unaccented word
         ("cuoi tuan di choi", "cuoi tuan đi chơi"),
+        # a learned entry never replaces an ordinary unaccented word by another word, nor guesses an insult
+        ("toi hoi ban", "tôi hoi ban"),
+        ("chin gio sang", "chin giờ sang"),
+        ("ngo ngoai", "ngo ngoài"),
+        ("hoa cúc", "hoa cúc"),
+        ("ko bít dau", "không biết dau"),  # hand-written teencode still expands
     ],
 )
 def test_normalize_regressions(text: str, expected: str) -> None:

@@ -205,18 +205,27 @@ class ClaimMatcher:
         out: list[list[Match]] = [[] for _ in texts]
         if not self.factchecks or not texts:
             return out
+        uniq: list[int] = []
         if thr < FILTER_MIN_THRESHOLD:
             todo = list(range(len(texts)))
             allowed: list[dict[int, float]] | None = None
         else:
-            cands = self.filter.candidates(texts, thr)
-            todo = [i for i, c in enumerate(cands) if c]
-            allowed = [cands[i] for i in todo]
+            # identical texts (reposts) are filtered once
+            first: dict[str, int] = {}
+            uniq = [first.setdefault(t, i) for i, t in enumerate(texts)]
+            distinct = [texts[i] for i in first.values()]
+            got = dict(zip(first.values(), self.filter.candidates(distinct, thr)))
+            todo = [i for i in range(len(texts)) if uniq[i] == i and got[i]]
+            allowed = [got[i] for i in todo]
         if not todo:
             return out
         sel = [norms[i] for i in todo] if norms is not None else [view(texts[i]) for i in todo]
         for i, ranked in zip(todo, self.rank_batch(sel, allowed=allowed)):
             out[i] = [m for m in ranked if m.score >= thr][:limit]
+        if allowed is not None:
+            for i, u in enumerate(uniq):
+                if u != i:
+                    out[i] = list(out[u])
         return out
 
     def rank_batch(self, norms: Sequence[NormalizedText], k: int | None = None,

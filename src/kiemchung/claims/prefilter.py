@@ -124,6 +124,19 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return pair, offs
 
 
+def _read_pairs(posts: sparse.csr_matrix, claims_t: sparse.csc_matrix, rows: np.ndarray,
+                cols: np.ndarray) -> np.ndarray:
+    """``(posts @ claims_t)[rows[p], cols[p]]`` for every pair p, in dense blocks of at most 2M values."""
+    out = np.zeros(rows.size, dtype=np.float64)
+    step = max(1, 2_000_000 // max(claims_t.shape[1], 1))
+    for a in range(0, posts.shape[0], step):
+        sel = np.flatnonzero((rows >= a) & (rows < a + step))
+        if sel.size:
+            block = (posts[a : a + step] @ claims_t).toarray()
+            out[sel] = block[rows[sel] - a, cols[sel]]
+    return out
+
+
 def _csr(rows: list[int], cols: list[int], vals: list[float], shape: tuple[int, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (np.asarray(rows, dtype=np.int64),
                                                                   np.asarray(cols, dtype=np.int64))), shape=shape)
@@ -205,6 +218,7 @@ class CandidateFilter:
         v = len(vocab)
         # claims × syllables: each claim's IDF shares (a row sums to 1), so a pair's cov is a row dot product
         self.weights = _csr(w_rows, w_cols, w_vals, (n, v))
+        self.weights_t = self.weights.T.tocsc()  # syllables × claims, sliced by the claims of a batch
         # bigrams × claims: the IDF share of each bigram of the claim's prefix; rest: what the others weigh
         self.prefix = _csr(p_rows, p_cols, p_vals, (len(bvocab), n))
         self.rest = rest + 1e-9
@@ -212,7 +226,7 @@ class CandidateFilter:
         self.gram_weights = _csr(g_rows, g_cols, g_vals, (n, len(grams)))
         # claims × bigrams: the IDF shares of the bigrams left out of the prefix, and 1/|bigrams| for all
         self.bigram_rest = _csr(r_rows, r_cols, r_vals, (n, len(bvocab)))
-        self.bigram_counts = _csr(bw_cols, bw_rows, bc_vals, (n, len(bvocab)))
+        self.bigram_counts_t = _csr(bw_rows, bw_cols, bc_vals, (len(bvocab), n)).tocsc()
         self._gram_cache: dict[str, tuple[int, ...]] = {}
 
     def _word_grams(self, w: str) -> tuple[int, ...]:
@@ -264,24 +278,28 @@ class CandidateFilter:
             pi, pj = pi[keep], pj[keep]
             if pi.size == 0:
                 return out
-        # (2) whole-post cov
-        words = {i: fold_words(seqs[i]) for i in np.unique(pi).tolist()}
-        w_keys: list[int] = []
-        for i, ws in words.items():
-            w_keys.extend(i * v + k for k in map(vget, ws) if k is not None)
-        word_keys = np.sort(np.asarray(w_keys, dtype=np.int64))
-        cov = self._gather(self.weights, pi, pj, v, word_keys)
+        # (2) whole-post cov and (3) bigram feature: sparse products of the posts involved against the claims
+        # involved (few: most posts have no pair left), read at the pairs
+        posts_u, pi_loc = np.unique(pi, return_inverse=True)
+        claims_u, pj_loc = np.unique(pj, return_inverse=True)
+        words = {i: fold_words(seqs[i]) for i in posts_u.tolist()}
+        w_rows: list[int] = []
+        w_cols: list[int] = []
+        for li, i in enumerate(posts_u.tolist()):
+            ks = [k for k in map(vget, words[i]) if k is not None]
+            w_rows.extend([li] * len(ks))
+            w_cols.extend(ks)
+        pw = _csr(w_rows, w_cols, [1.0] * len(w_cols), (posts_u.size, v))
+        cov = _read_pairs(pw, self.weights_t[:, claims_u], pi_loc, pj_loc)
         ok = cov >= self.tau - 1e-9
-        pi, pj, cov = pi[ok], pj[ok], cov[ok]
-        if pi.size == 0:
+        if not ok.any():
             return out
-        # (3) bigram feature over the whole post, then the bound with char ≤ 1
-        has_bigrams = np.diff(self.bigram_counts.indptr)[pj] > 0
-        bg = np.where(has_bigrams, self._gather(self.bigram_counts, pi, pj, nb, b_keys), cov)
-        ok = 0.40 * cov + 0.15 * bg + 0.25 + 0.20 >= threshold - 1e-9
-        pi, pj, cov, bg = pi[ok], pj[ok], cov[ok], bg[ok]
-        if pi.size == 0:
-            return out
+        pi, pj, cov, pi_loc, pj_loc = pi[ok], pj[ok], cov[ok], pi_loc[ok], pj_loc[ok]
+        b_sel = np.isin(np.asarray(b_rows, dtype=np.int64), posts_u)
+        pb = _csr(np.searchsorted(posts_u, np.asarray(b_rows, dtype=np.int64)[b_sel]).tolist(),
+                  np.asarray(b_cols, dtype=np.int64)[b_sel].tolist(), [1.0] * int(b_sel.sum()), (posts_u.size, nb))
+        bg = _read_pairs(pb, self.bigram_counts_t[:, claims_u], pi_loc, pj_loc)
+        bg = np.where(np.diff(self.bigram_counts_t.indptr)[pj] > 0, bg, cov)  # no bigram: the feature is cov
         # (4) character 3-gram containment over the whole post, in dense blocks of posts
         ch = np.empty(pi.size, dtype=np.float64)
         posts_u, pi_loc = np.unique(pi, return_inverse=True)

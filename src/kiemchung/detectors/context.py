@@ -9,8 +9,9 @@ same. Each recognizer names three kinds of words:
   not a phone), and
 * ``NEGATIVE`` words (a price, an order code, a hotline).
 
-The nearest word wins: the one closest to the candidate, before it or after it. This is how two recognizers that
-both match "0912345678" agree on one label without seeing each other's output.
+The nearest word wins: the one closest to the candidate (counted in words, within its sentence; after the
+candidate only the next word counts). This is how two recognizers that both match "0912345678" agree on one
+label without seeing each other's output. A negative word vetoes only when it is close.
 
 Two views of a text give the key window: :class:`KeyView` reads ``NormalizedText.key`` through its offset map (so
 it sees what the normalizer expanded, e.g. teencode), :class:`RawView` computes the key of the original text on the
@@ -26,15 +27,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-import regex
-
 from kiemchung.types import NormalizedText
 
 WINDOW_BEFORE = 48  # key characters looked at before a candidate
 MAX_WORDS = 5  # at most this many words between a context word and the candidate
 MAX_WORDS_AFTER = 1  # after a candidate only the next word or two: "0071000123456 (VCB)", "… - Vietcombank"
 WINDOW_AFTER = 24  # and after it (bank names often follow the number: "0071000123456 Vietcombank")
-REGEX_TIMEOUT = 0.05  # seconds; the context regexes are plain alternations of literals
 
 _STRIP = str.maketrans(
     "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ",
@@ -50,9 +48,6 @@ def key_of(text: str) -> str:
     if s.isascii():
         return s
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-
-
-_WORD_PART = regex.compile(r"[a-z0-9]+")
 
 
 # every ASCII character but a-z and 0-9 becomes a space (str.translate has a fast path for ASCII)
@@ -74,6 +69,23 @@ def window_key(text: str) -> str:
         return s
     s = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
     return s if s.isascii() else _SYMBOLS.sub(" ", s)
+
+
+_SYMBOL = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%]")
+
+
+def aligned_key(text: str) -> str | None:
+    """The key of ``text`` with one character per text character (so text offsets index it), or None when the
+    text does not allow it (decomposed accents, characters whose case or decomposition changes the length)."""
+    s = text.lower()
+    if len(s) != len(text):
+        return None
+    if s.isascii():
+        return s
+    k = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
+    if not k.isascii():
+        k = _SYMBOL.sub(" ", k)
+    return k if len(k) == len(text) else None
 
 
 def split_words(key: str) -> list[str]:
@@ -101,7 +113,7 @@ def text_words(text: str) -> frozenset[str]:
 
 def key_word(word: str) -> str:
     """A context word as it is matched: key form, runs of anything but letters and digits made one space."""
-    return " ".join(_WORD_PART.findall(key_of(word)))
+    return " ".join(split_words(key_of(word)))
 
 
 class ContextView(Protocol):
@@ -115,43 +127,60 @@ class ContextView(Protocol):
 
 
 class RawView:
-    """Context computed from the original text alone: the key of each window, cached (recognizers share a view)."""
+    """Context computed from the original text alone (library calls on a plain string).
 
-    __slots__ = ("_cache", "_words", "text")
+    The key of the whole text is computed once when it lines up with the text (NFC input: one key character per
+    text character), else the key of each window; windows are cached, since recognizers share a view.
+    """
+
+    __slots__ = ("_cache", "_key", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._key: str | None = None
         self._words: frozenset[str] | None = None
         self._cache: dict[tuple[int, int], str] = {}
 
+    def _aligned(self) -> str:
+        if self._key is None:
+            self._key = aligned_key(self.text) or ""
+        return self._key
+
     def words(self) -> frozenset[str]:
         if self._words is None:
-            self._words = text_words(self.text)
+            k = self._aligned()
+            self._words = frozenset(split_words(k)) if k else text_words(self.text)
         return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
         k = (start, -width)
         w = self._cache.get(k)
         if w is None:
-            w = self._cache[k] = _sentence(window_key(self.text[max(0, start - width) : start]))
+            key = self._aligned()
+            lo = max(0, start - width)
+            w = self._cache[k] = _sentence(key[lo:start] if key else window_key(self.text[lo:start]))
         return w
 
     def after(self, end: int, width: int = WINDOW_AFTER) -> str:
         k = (end, width)
         w = self._cache.get(k)
         if w is None:
-            w = self._cache[k] = _clause(window_key(self.text[end : end + width]))
+            key = self._aligned()
+            w = self._cache[k] = _clause(
+                key[end : end + width] if key else window_key(self.text[end : end + width])
+            )
         return w
 
 
 class KeyView:
     """Context read from ``NormalizedText.key`` through the offset map (original position → normalized index)."""
 
-    __slots__ = ("_words", "norm")
+    __slots__ = ("_cache", "_words", "norm")
 
     def __init__(self, norm: NormalizedText) -> None:
         self.norm = norm
         self._words: frozenset[str] | None = None
+        self._cache: dict[tuple[int, int], str] = {}
 
     def words(self) -> frozenset[str]:
         if self._words is None:
@@ -159,12 +188,21 @@ class KeyView:
         return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
-        i = bisect_left(self.norm.starts, start)  # first normalized char produced at or after ``start``
-        return _sentence(window_key(self.norm.key[max(0, i - width) : i]))  # (the key is meant lower-case)
+        k = (start, -width)
+        w = self._cache.get(k)
+        if w is None:
+            i = bisect_left(self.norm.starts, start)  # first normalized char produced at or after ``start``
+            # (window_key again: the key is meant to be lower-case and diacritic-free; make sure)
+            w = self._cache[k] = _sentence(window_key(self.norm.key[max(0, i - width) : i]))
+        return w
 
     def after(self, end: int, width: int = WINDOW_AFTER) -> str:
-        i = bisect_right(self.norm.starts, end - 1) if end > 0 else 0
-        return _clause(window_key(self.norm.key[i : i + width]))
+        k = (end, width)
+        w = self._cache.get(k)
+        if w is None:
+            i = bisect_right(self.norm.starts, end - 1) if end > 0 else 0
+            w = self._cache[k] = _clause(window_key(self.norm.key[i : i + width]))
+        return w
 
 
 _CLAUSE_END = re.compile(r"[.!?;\n]\s|[!?\n]")
@@ -192,10 +230,25 @@ def _sentence(before: str) -> str:
     return before if cut < 0 else before[cut + 1 :]
 
 
+_KEY_VIEWS: dict[int, tuple[NormalizedText, KeyView]] = {}
+_KEY_VIEWS_MAX = 4096
+
+
 def view_for(text: str, norm: NormalizedText | None) -> ContextView:
-    """KeyView when a normalized view of exactly this text is at hand, else RawView."""
+    """KeyView when a normalized view of exactly this text is at hand, else RawView.
+
+    Key views are shared by the recognizers that look at the same document in one batch (a small identity cache:
+    eight detectors call ``detect_batch`` on the same prepared documents one after the other).
+    """
     if norm is not None and norm.original == text and len(norm.starts) == len(norm.key):
-        return KeyView(norm)
+        hit = _KEY_VIEWS.get(id(norm))
+        if hit is not None and hit[0] is norm:
+            return hit[1]
+        if len(_KEY_VIEWS) >= _KEY_VIEWS_MAX:
+            _KEY_VIEWS.clear()
+        view = KeyView(norm)
+        _KEY_VIEWS[id(norm)] = (norm, view)
+        return view
     return RawView(text)
 
 
@@ -299,8 +352,6 @@ class ContextMatcher:
                     if k == 1 or tuple(words[i : i + k]) == ws:
                         return ContextHit(" ".join(ws), owner, i, "after")
         return best
-
-
 
 
 class PhraseSet:

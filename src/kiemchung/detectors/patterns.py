@@ -13,6 +13,12 @@ A recognizer declares
 Detection runs on the ORIGINAL text (digits and e-mail addresses are not changed by normalization); only the
 context words are read from the normalized key, through the offset map (:mod:`kiemchung.detectors.context`).
 A finding's evidence lists the pattern's base score, the structure check and the context boost.
+
+Speed: most posts hold no personal data, so patterns run late and on little text. One stdlib pass finds the
+number regions of a text (cached, shared by every recognizer); a recognizer skips regions whose longest number
+has fewer digits than it needs (``MIN_DIGITS``), then cheap gates (``needs`` substrings, ``region_ok``, a
+stdlib ``QUICK`` regex) decide whether its ``regex`` patterns run at all, and only over those regions. A
+recognizer that needs context words first checks that one of its phrases occurs anywhere in the text.
 """
 
 from __future__ import annotations
@@ -171,7 +177,9 @@ class PatternRecognizer:
     # Patterns that need digits run only over the text's number regions (see ``number_regions``): one cheap pass
     # finds them for every recognizer, and a post without numbers costs almost nothing.
     NUMBER_REGIONS: ClassVar[bool] = True
-    MIN_DIGITS: ClassVar[int] = 1  # digits the longest number of a region needs for this recognizer to look at it
+    MIN_DIGITS: ClassVar[int] = (
+        1  # digits the longest number of a region needs for this recognizer to look at it
+    )
 
     # compiled once per class (class attributes: not pickled with instances)
     _quick: ClassVar[re.Pattern[str] | None] = None
@@ -190,7 +198,9 @@ class PatternRecognizer:
             (
                 p,
                 _compile(p.regex, p.flags),
-                None if single or p.gate is None else _gate(p.gate, p.gate_flags),  # single: QUICK is its gate
+                None
+                if single or p.gate is None
+                else _gate(p.gate, p.gate_flags),  # single: QUICK is its gate
             )
             for p in cls.PATTERNS
         )

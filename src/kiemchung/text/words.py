@@ -86,12 +86,32 @@ def _load_table() -> tuple[dict[str, str], frozenset[str], str]:
 _LEARNED, _VOCAB, TABLE_VERSION = _load_table()
 
 
+# Words a learned (data-driven) entry may never produce on its own: an out-of-context guess must not invent an
+# insult ("ngo"→"ngu", "méo"→"đéo", "cúc"→"cút"); the hand-written dictionary still maps real obfuscations.
+_NEVER_GUESS = frozenset({"ngu", "đéo", "địt", "lồn", "cặc", "cứt", "đĩ", "cút", "chó", "mày", "tao", "khốn", "súc",
+                          "dốt", "đần", "óc", "đít"})
+
+
+def _unsafe_learned(k: str, v: str) -> bool:
+    """A learned entry that would rewrite an ordinary word typed without accents into another word.
+
+    "dai" is "dài" as often as teencode for "trai", "chin" is "chín", "hoi" is "hỏi"/"hơi": an unaccented syllable is
+    only restored to its own accented form (strip_diacritics(v) == k), never replaced by a different word, unless the
+    hand-written dictionary says so.
+    """
+    if k in TEENCODE:
+        return False
+    if v in _NEVER_GUESS:
+        return True
+    return k.isascii() and is_syllable(k) and strip_diacritics(v) != k
+
+
 # What a word form expands to: the hand-written dictionary, overridden (or blocked) by the learned table.
 def build_expansions(learned: dict[str, str]) -> dict[str, str]:
     """The hand-written dictionary overridden (or blocked: ``form → form``) by a learned table."""
     out = {k: v for k, v in TEENCODE.items() if k != v and k not in KEEP}
     for k, v in learned.items():
-        if k in FORCED or k in KEEP:
+        if k in FORCED or k in KEEP or _unsafe_learned(k, v):
             continue
         if k == v:
             out.pop(k, None)
