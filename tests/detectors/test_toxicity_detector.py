@@ -85,7 +85,10 @@ def test_toxicity_detector_span_covers_the_offending_word(detector: ToxicityDete
         "má tui nấu canh chua ngon nhất xóm",
         "con ngựa này chạy nhanh thật",
         "Cảm ơn bạn đã chia sẻ, bài viết rất hữu ích",
-        "Lớn rồi mà các bạn vẫn chăm học ghê",
+        "Năm nay các con lớn nhanh quá",
+        "con cho nha toi de thuong qua",
+        "do an ngon qua",
+        "ma oi troi dep qua",
         "",
         "   ",
         "😀😀",
@@ -100,15 +103,12 @@ def test_toxicity_detector_clean_and_near_miss_posts_stay_clean(detector: Toxici
 @pytest.mark.parametrize(
     ("plain", "variants"),
     [
-        (
-            "mày đúng là đồ ngu",
-            ["may dung la do ngu", "m dung la do ngu", "mày đúng là đồ n g u", "mày đúng là đồ NGU"],
-        ),
-        (
-            "đm thằng mất dạy",
-            ["dm thang mat day", "đ.m thằng mất dạy", "đm thằng m ấ t d ạ y", "dm th4ng m4t d4y", "đmmm thằng mất dạy"],
-        ),
-        ("câm mồm đi đồ khốn nạn", ["câm mồm đi đồ k h ố n n ạ n", "c4m m0m đi đồ kh0n n4n"]),
+        # no diacritics, spaced out, leetspeak, teencode / slang spellings
+        ("đéo hiểu kiểu gì", ["deo hieu kieu gi", "đ é o hiểu kiểu gì", "đ3o hiểu kiểu gì", "dell hiểu kiểu gì"]),
+        ("đồ súc vật", ["do suc vat", "đồ s ú c v ậ t", "đồ súc v4t", "ĐỒ SÚC VẬT"]),
+        ("vãi lồn thật", ["vai lon that", "vãi l0n thật", "vãi l ồ n thật"]),
+        ("địt mẹ mày", ["dit me may", "dit me m", "djt me may"]),
+        ("mày đúng là đồ ngu", ["mày đúng là đồ n g u", "mày đúng là đồ NGU", "mày   đúng là đồ ngu"]),
     ],
 )
 def test_toxicity_detector_robust_to_obfuscation(detector: ToxicityDetector, plain: str, variants: list[str]) -> None:

@@ -6,12 +6,10 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
-
 from kiemchung.detectors.toxicity import ToxicityDetector
 from kiemchung.models.toxicity_train import train
-from kiemchung.toxicity.features import FeatureSpec
 from kiemchung.text.normalize import normalize
+from kiemchung.toxicity.features import FeatureSpec
 from kiemchung.toxicity.model import ToxicityModel
 from kiemchung.types import Document, Prepared
 
@@ -61,7 +59,6 @@ def _dataset(root: Path) -> None:
     _write_csv(vihos / "dev.csv", ["", "content", "index_spans"], [[i, t, str(_spans(t))] for i, t in enumerate(dev)])
 
 
-@pytest.mark.slow
 def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None:
     _dataset(tmp_path / "data")
     result = train([tmp_path / "data"], tmp_path / "out", spec=SMALL, tok_bits=12)

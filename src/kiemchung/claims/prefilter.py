@@ -6,8 +6,10 @@ whole post bounds it from above, and ``prec`` ≤ 1. A pair (post, claim) goes o
 
 1. it shares at least a ``BIGRAM_TAU`` share of the claim's IDF-weighted syllable bigrams (found through a
    **prefix index**: each claim is listed only under its rarest bigrams, as many as it takes for the rest to weigh
-   less than ``BIGRAM_TAU``; a post sharing none of them cannot reach it, so template bigrams shared by thousands
-   of claims touch no posting list);
+   less than ``PREFIX_REST × BIGRAM_TAU``; a post sharing none of them cannot reach ``BIGRAM_TAU``, so template
+   bigrams shared by thousands of claims touch no posting list; the rest is added only where it decides). At most
+   ``MAX_PAIRS_PER_POST`` claims per post, those sharing the most bigram weight, go on (this bounds the work for a
+   post on a topic that thousands of near-identical claims share);
 2. its whole-post ``cov`` (IDF share of the claim's syllables found in the post) reaches ``TAU``;
 3. ``0.40·cov + 0.15·bigram + 0.25·char + 0.20`` over the whole post reaches the threshold (a strict upper
    bound of the score).
@@ -40,6 +42,9 @@ BIGRAM_TAU = 0.05  # weighted bigram share below which no claim is re-scored
 # pair needs most of BIGRAM_TAU from the prefix alone and one common shared bigram is dropped at once.
 PREFIX_REST = 0.3
 FILTER_MIN_THRESHOLD = 0.5  # the two above were checked for thresholds from here up
+# At most this many fact-checks per post go past step 1 (those sharing the most bigram weight): it bounds the work
+# per post when a store holds thousands of near-identical claims (the re-scorer's retrieval keeps 8 per window).
+MAX_PAIRS_PER_POST = 512
 # every chat spelling → the syllable sequences its folds may give ("ko" → (khong,), "k" → (khong,) | (nghin,))
 _FOLD_SEQS: dict[str, tuple[tuple[str, ...], ...]] = {}
 for _table in (TEENCODE, AFTER_NUMBER):
@@ -83,13 +88,6 @@ def key_words(text: str) -> list[str]:
     return [get(w) or _strip_word(w) for w in seq]
 
 
-def post_terms(text: str) -> tuple[set[str], set[str]]:
-    """Supersets of the matcher's syllables and syllable bigrams (``"a_b"``) of ``text``, every chat fold included."""
-    seq = key_words(text)
-    words = fold_words(seq)
-    return words, {a + "_" + b for la, fb in _bigram_options(seq) for a in la for b in fb}
-
-
 def fold_words(seq: list[str]) -> set[str]:
     """The words of ``seq`` and every syllable their chat folds may give."""
     words = set(seq)
@@ -124,7 +122,7 @@ def _ranges(starts: np.ndarray, lens: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return pair, offs
 
 
-def _read_pairs(posts: sparse.csr_matrix, claims_t: sparse.csc_matrix, rows: np.ndarray,
+def _read_pairs(posts: sparse.csr_matrix, claims_t: sparse.spmatrix, rows: np.ndarray,
                 cols: np.ndarray) -> np.ndarray:
     """``(posts @ claims_t)[rows[p], cols[p]]`` for every pair p, in dense blocks of at most 2M values."""
     out = np.zeros(rows.size, dtype=np.float64)
@@ -218,7 +216,6 @@ class CandidateFilter:
         v = len(vocab)
         # claims × syllables: each claim's IDF shares (a row sums to 1), so a pair's cov is a row dot product
         self.weights = _csr(w_rows, w_cols, w_vals, (n, v))
-        self.weights_t = self.weights.T.tocsc()  # syllables × claims, sliced by the claims of a batch
         # bigrams × claims: the IDF share of each bigram of the claim's prefix; rest: what the others weigh
         self.prefix = _csr(p_rows, p_cols, p_vals, (len(bvocab), n))
         self.rest = rest + 1e-9
@@ -226,7 +223,7 @@ class CandidateFilter:
         self.gram_weights = _csr(g_rows, g_cols, g_vals, (n, len(grams)))
         # claims × bigrams: the IDF shares of the bigrams left out of the prefix, and 1/|bigrams| for all
         self.bigram_rest = _csr(r_rows, r_cols, r_vals, (n, len(bvocab)))
-        self.bigram_counts_t = _csr(bw_rows, bw_cols, bc_vals, (len(bvocab), n)).tocsc()
+        self.bigram_counts = _csr(bw_cols, bw_rows, bc_vals, (n, len(bvocab)))
         self._gram_cache: dict[str, tuple[int, ...]] = {}
 
     def _word_grams(self, w: str) -> tuple[int, ...]:
@@ -275,9 +272,16 @@ class CandidateFilter:
         if low.size:
             share[low] += self._gather(self.bigram_rest, pi[low], pj[low], nb, b_keys)
             keep = share >= self.bigram_tau - 1e-9
-            pi, pj = pi[keep], pj[keep]
+            pi, pj, share = pi[keep], pj[keep], share[keep]
             if pi.size == 0:
                 return out
+        counts = np.bincount(pi, minlength=len(texts))
+        if counts.max() > MAX_PAIRS_PER_POST:
+            order = np.lexsort((-share, pi))
+            pi, pj, share = pi[order], pj[order], share[order]
+            starts = np.cumsum(counts) - counts
+            keep = np.arange(pi.size) - starts[pi] < MAX_PAIRS_PER_POST
+            pi, pj = pi[keep], pj[keep]
         # (2) whole-post cov and (3) bigram feature: sparse products of the posts involved against the claims
         # involved (few: most posts have no pair left), read at the pairs
         posts_u, pi_loc = np.unique(pi, return_inverse=True)
@@ -290,7 +294,7 @@ class CandidateFilter:
             w_rows.extend([li] * len(ks))
             w_cols.extend(ks)
         pw = _csr(w_rows, w_cols, [1.0] * len(w_cols), (posts_u.size, v))
-        cov = _read_pairs(pw, self.weights_t[:, claims_u], pi_loc, pj_loc)
+        cov = _read_pairs(pw, self.weights[claims_u].T, pi_loc, pj_loc)
         ok = cov >= self.tau - 1e-9
         if not ok.any():
             return out
@@ -298,8 +302,8 @@ class CandidateFilter:
         b_sel = np.isin(np.asarray(b_rows, dtype=np.int64), posts_u)
         pb = _csr(np.searchsorted(posts_u, np.asarray(b_rows, dtype=np.int64)[b_sel]).tolist(),
                   np.asarray(b_cols, dtype=np.int64)[b_sel].tolist(), [1.0] * int(b_sel.sum()), (posts_u.size, nb))
-        bg = _read_pairs(pb, self.bigram_counts_t[:, claims_u], pi_loc, pj_loc)
-        bg = np.where(np.diff(self.bigram_counts_t.indptr)[pj] > 0, bg, cov)  # no bigram: the feature is cov
+        bg = _read_pairs(pb, self.bigram_counts[claims_u].T, pi_loc, pj_loc)
+        bg = np.where(np.diff(self.bigram_counts.indptr)[pj] > 0, bg, cov)  # no bigram: the feature is cov
         # (4) character 3-gram containment over the whole post, in dense blocks of posts
         ch = np.empty(pi.size, dtype=np.float64)
         posts_u, pi_loc = np.unique(pi, return_inverse=True)

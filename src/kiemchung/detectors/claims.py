@@ -5,6 +5,8 @@ original post). A match to a claim rated false, partly false or misleading also 
 the publisher and the link in its explanation, and ``Evidence("claim_match", <fact-check id>)``.
 The fact-checks come from ``Settings.factchecks``: a file (JSONL / ClaimReview JSON-LD / Google Fact Check
 Tools JSON) or a sequence of DESIGN §5 dicts (e.g. rows from the store). No fact-checks → no detector.
+The raw texts go to :meth:`ClaimMatcher.match_texts`: a batch-wide candidate filter
+(:mod:`kiemchung.claims.prefilter`) lets only the few posts that may match through to re-scoring.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Advisory only: the detector returns ``scores["misinformation.unreliable"]`` and never a finding (the default policy
 pack marks the label ``advisory``). The model (``models/data/unreliable/model.npz``, see its MODEL_CARD.md):
 
-1. text → hashed word 1–2-grams and character 2–5-grams (``HashingVectorizer``, no vocabulary to ship), TF-IDF
-   weights (stored IDF), logistic regression → a text logit;
+1. text → hashed word 1–2-grams and character 2–5-grams (the columns ``HashingVectorizer`` gives, computed with
+   per-word caches: no vocabulary to ship), TF-IDF weights (stored IDF), logistic regression → a text logit;
 2. the text logit plus engagement and form features (likes, comments, shares, hour of posting, length, links,
    hashtags, capitals, "!", line breaks; missing values allowed) → gradient-boosted trees, stored as plain
    arrays and evaluated here in numpy.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
@@ -26,6 +27,7 @@ from typing import Any, ClassVar
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from kiemchung.detectors.base import Settings
 from kiemchung.errors import ModelError
@@ -53,10 +55,75 @@ def clean_text(text: str) -> str:
 
 
 def hashed_counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Raw hashed counts, word block then character block (``2 * N_FEATURES`` columns)."""
-    word, char = _vectorizers()
-    low = [clean_text(t) for t in texts]
-    return sparse.hstack([word.transform(low), char.transform(low)]).tocsr()
+    """Raw hashed counts, word block then character block (``2 * N_FEATURES`` columns).
+
+    Exactly what the two ``HashingVectorizer``s of :func:`_vectorizers` give (a test checks it), but the hashed
+    columns of each word's character n-grams, of each word and of each word pair are cached: Vietnamese reuses a
+    few thousand syllables, so a post costs a few dictionary look-ups instead of hashing ~600 n-gram strings.
+    """
+    indptr = [0]
+    cols: list[int] = []
+    add = cols.extend
+    cget, wget = _CHAR_COLS.get, _WORD_COLS.get
+    for t in texts:
+        low = clean_text(t).lower()
+        tokens = _TOKEN.findall(low)
+        for tok in tokens:
+            got = wget(tok)
+            add((got if got is not None else _word_col(tok),))
+        for a, b in zip(tokens, tokens[1:]):
+            pair = a + " " + b
+            got = wget(pair)
+            add((got if got is not None else _word_col(pair),))
+        for w in low.split():
+            got_c = cget(w)
+            add(got_c if got_c is not None else _char_cols(w))
+        indptr.append(len(cols))
+    m = sparse.csr_matrix(
+        (np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+        shape=(len(texts), 2 * N_FEATURES),
+    )
+    m.sum_duplicates()
+    return m
+
+
+_TOKEN = re.compile(r"(?u)\b\w+\b")
+_CHAR_COLS: dict[str, tuple[int, ...]] = {}
+_WORD_COLS: dict[str, int] = {}
+_CACHE_MAX = 300_000
+
+
+def _hash_col(feature: str) -> int:
+    """The column ``FeatureHasher(alternate_sign=False)`` gives a feature (murmurhash3, seed 0)."""
+    h = int(murmurhash3_32(feature, seed=0))
+    if h == -2147483648:
+        return (2147483647 - (N_FEATURES - 1)) % N_FEATURES
+    return abs(h) % N_FEATURES
+
+
+def _word_col(token: str) -> int:
+    col = _hash_col(token)
+    if len(_WORD_COLS) < _CACHE_MAX:
+        _WORD_COLS[token] = col
+    return col
+
+
+def _char_cols(word: str) -> tuple[int, ...]:
+    """Columns (in the character block) of the ``char_wb`` 2–5-grams of one whitespace-separated word."""
+    w = " " + word + " "
+    grams = []
+    for n in range(2, 6):
+        offset = 0
+        grams.append(w[offset : offset + n])
+        while offset + n < len(w):
+            offset += 1
+            grams.append(w[offset : offset + n])
+        if offset == 0:  # a short word is counted once
+            break
+    cols = tuple(N_FEATURES + _hash_col(g) for g in grams)
+    if len(_CHAR_COLS) < _CACHE_MAX:
+        _CHAR_COLS[word] = cols
+    return cols
 
 
 def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -102,7 +169,7 @@ def _hour(published: Any) -> float:
 def meta_features(text: str, meta: Mapping[str, Any]) -> list[float]:
     """The engagement and form features, in :data:`META_FEATURES` order (NaN where unknown)."""
     t = text or ""
-    letters = sum(1 for ch in t if ch.isalpha()) or 1
+    letters = sum(map(str.isalpha, t)) or 1
     published = meta.get("published_at", meta.get("timestamp"))
     return [
         _num(meta.get("likes")),
@@ -112,7 +179,7 @@ def meta_features(text: str, meta: Mapping[str, Any]) -> list[float]:
         float(len(t)),
         float(t.count("http")),
         float(t.count("#")),
-        sum(1 for ch in t if ch.isupper()) / letters,
+        sum(map(str.isupper, t)) / letters,
         float(t.count("!")),
         float(t.count("\n")),
     ]

@@ -163,10 +163,13 @@ def _word_feats(b: Batch, salt: int, bits: int, bigrams: bool) -> tuple[list[Int
 
 
 def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) -> tuple[IntArray, IntArray]:
-    """(doc index, bucket) of every feature occurrence in the batch (duplicates kept)."""
+    """(doc index, bucket) of every feature occurrence in the batch (duplicates kept).
+
+    Runs of whitespace count as one space, so spacing never changes a document's features.
+    """
     docs: list[IntArray] = []
     buckets: list[IntArray] = []
-    kb = Batch.of([" " + k + " " for k in keys])
+    kb = Batch.of([" " + " ".join(k.split()) + " " for k in keys])
     for n in spec.key_char:
         d, h = kb.char_ngrams(n)
         docs.append(d)
@@ -176,7 +179,7 @@ def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) ->
         docs += d2
         buckets += b2
     if spec.word_norm or spec.norm_char:
-        nb = Batch.of([" " + t + " " for t in normalized])
+        nb = Batch.of([" " + " ".join(t.split()) + " " for t in normalized])
         for n in spec.norm_char:
             d, h = nb.char_ngrams(n)
             docs.append(d)
