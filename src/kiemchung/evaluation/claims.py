@@ -52,17 +52,18 @@ def score_queries(matcher: Any, queries: Sequence[dict[str, Any]], batch: int = 
     """The metrics above for ``queries`` against a :class:`~kiemchung.claims.matcher.ClaimMatcher`."""
     from kiemchung.claims.text import view
 
-    ranked = []
+    ranked: list[Any] = []
+    accepted_all: list[Any] = []  # the production path (candidate filter included) decides what is accepted
     for i in range(0, len(queries), batch):
-        chunk = queries[i : i + batch]
-        ranked.extend(matcher.rank_batch([view(q["text"]) for q in chunk], k=max(matcher.candidates, 5)))
+        views = [view(q["text"]) for q in queries[i : i + batch]]
+        ranked.extend(matcher.rank_batch(views, k=max(matcher.candidates, 5)))
+        accepted_all.extend(matcher.match_batch(views))
     thr = matcher.threshold
     n_pos = n_neg = hits = false = neg_matched = 0
     rr = 0.0
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> [correct, total]
-    for q, cands in zip(queries, ranked):
+    for q, cands, accepted in zip(queries, ranked, accepted_all, strict=True):
         gold = q.get("match")
-        accepted = [c for c in cands if c.score >= thr]
         top = accepted[0].factcheck.id if accepted else None
         kind = str(q.get("kind", "positive" if gold else "negative"))
         if gold is not None:

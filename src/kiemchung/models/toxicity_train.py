@@ -1,6 +1,7 @@
 """``kiemchung train toxicity [DATA…] --out DIR``: rebuild the shipped toxicity model.
 
-Data: ViHSD ``train.csv`` (document heads), ViHOS ``Span_Extraction_based_version/train.csv`` (span model).
+Data: ViHSD ``train.csv`` plus a diacritic-free copy of a third of it and ViCTSD ``ViCTSD_train.csv`` (toxic →
+offensive, half weight) for the document heads; ViHOS ``Span_Extraction_based_version/train.csv`` for the span model.
 Rows listed in each ``rows_in_holdout_texts.csv`` are dropped; ViHSD rows whose text is a ViHOS dev comment and
 ViHOS rows whose text is a ViHSD dev comment are dropped too, so every dev figure printed here is clean.
 Thresholds are tuned on 3-fold out-of-fold predictions over the training rows, never on dev. Deterministic.
