@@ -83,7 +83,7 @@ def test_redact_bad_mode() -> None:
 
 
 def test_redact_every_label_has_a_vietnamese_name() -> None:
-    assert set(LABELS) == {l for d in create(Settings()) for l in d.labels}
+    assert set(LABELS) == {label for d in create(Settings()) for label in d.labels}
 
 
 def test_redact_cli_text_and_stdin() -> None:

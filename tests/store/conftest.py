@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
-from kiemchung.store import Store
+from kiemchung.analyzer import Analyzer
+from kiemchung.store import Actor, Records, Store
 from kiemchung.store.testing import pg_available, pg_schema_url, sqlite_url
+from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -31,15 +36,6 @@ def store(db_url: str) -> Iterator[Store]:
 
 
 # ---------------------------------------------------------------------------------------------- a small org
-
-import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import ClassVar
-
-from kiemchung.analyzer import Analyzer
-from kiemchung.store import Actor, Records
-from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 
 class KeywordDetector:

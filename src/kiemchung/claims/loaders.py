@@ -42,8 +42,8 @@ def _make_id(*parts: str) -> str:
 
 
 def _date(s: Any) -> str:
-    s = _nfc(s)
-    return s[:10] if len(s) >= 10 and s[4] == "-" else s
+    t = _nfc(s)
+    return t[:10] if len(t) >= 10 and t[4] == "-" else t
 
 
 def _name(x: Any) -> str:

@@ -71,8 +71,8 @@ def normalize_rating(
 def _from_value(value: float | str | None, best: float | str | None, worst: float | str | None) -> str:
     try:
         v = float(value) if value is not None and value != "" else None
-        hi = float(best) if best not in (None, "") else 5.0
-        lo = float(worst) if worst not in (None, "") else 1.0
+        hi = float(best) if best is not None and best != "" else 5.0
+        lo = float(worst) if worst is not None and worst != "" else 1.0
     except (TypeError, ValueError):
         return "unknown"
     if v is None or hi <= lo:

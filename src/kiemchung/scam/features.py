@@ -90,8 +90,9 @@ def _h(w: str) -> int:
 def feature_ids(key: str) -> list[int]:
     """Hashed ids of word unigrams and bigrams of a masked, diacritic-free, lower-case text."""
     words = _WORD.findall(key)
-    hs = list(map(_CACHE.get, words))
-    if None in hs:
+    cached = list(map(_CACHE.get, words))
+    hs = [h for h in cached if h is not None]
+    if len(hs) != len(cached):
         hs = [_h(w) for w in words]
     ids = [h & _MASK for h in hs]
     ids.extend(((a * _MIX) ^ b) & _MASK for a, b in zip(hs, hs[1:]))

@@ -172,13 +172,13 @@ def judge_host(host: str, path: str = "") -> tuple[str, str, str]:
             if p in BRAND_KEYS and p != lab:
                 return "homoglyph", _canon(p), f"ký tự giả dạng '{p}'"
     # brand glued into the registrable label or in a subdomain
-    b = _brand_in(plain)
-    if b and plain != b:
-        return "brand_in_domain", _canon(b), f"tên '{b}' ghép vào tên miền lạ"
-    if b and plain == b and reg.endswith((".edu.vn", ".gov.vn", ".org.vn", ".ac.vn")):
+    brand = _brand_in(plain)
+    if brand and plain != brand:
+        return "brand_in_domain", _canon(brand), f"tên '{brand}' ghép vào tên miền lạ"
+    if brand and plain == brand and reg.endswith((".edu.vn", ".gov.vn", ".org.vn", ".ac.vn")):
         return "other", "", ""
-    if b and plain == b:  # e.g. vietcombank.xyz: the brand on a wrong TLD
-        return "brand_in_domain", _canon(b), f"tên '{b}' trên đuôi .{tld} không chính thức"
+    if brand and plain == brand:  # e.g. vietcombank.xyz: the brand on a wrong TLD
+        return "brand_in_domain", _canon(brand), f"tên '{brand}' trên đuôi .{tld} không chính thức"
     for lab in subs:
         sb = _brand_in(_unconfuse(lab))
         if sb:
