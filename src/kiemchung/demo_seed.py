@@ -238,13 +238,13 @@ def seed_demo(
             pages[key] = rec.pages.add(url, member=m.id, handle=handle, declared_at=now - timedelta(days=120))
         for key in ("lan", "minh", "tuan"):
             rec.pages.verify(pages[key].id)
-        for login, role, unit, member, _who in ACCOUNTS:
+        for login, role, acc_unit, acc_member, _who in ACCOUNTS:
             rec.accounts.add(
                 login,
                 password,
                 role,
-                unit=units[unit].id if unit else None,
-                member=members[member].id if member else None,
+                unit=units[acc_unit].id if acc_unit else None,
+                member=members[acc_member].id if acc_member else None,
             )
         posts = []
         for i, (key, days, text) in enumerate(POSTS):
@@ -395,7 +395,7 @@ def _review_some(session: Any, now: datetime) -> None:
         )
         r.reviewed_at = f.created_at + timedelta(hours=4 + (i * 7) % 60)
         if owned:
-            appealable.append((r, owners[member.name]))  # type: ignore[union-attr]
+            appealable.append((r, owners[member.name]))
     for j, (r, owner) in enumerate(appealable[:3]):
         Records(session, actor(owner)).reviews.transition(
             r.id, "appeal", "Tôi trích lại lời người khác để phản bác, không phải lời của tôi (demo)."

@@ -63,6 +63,7 @@ def _walk(app: typer.Typer, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str,
         yield (*prefix, _command_name(info))
     for group in app.registered_groups:
         sub = group.typer_instance
+        assert sub is not None, f"a group under {prefix} has no Typer instance"
         name = group.name or sub.info.name
         assert name, f"a group under {prefix} has no name"
         yield (*prefix, str(name))
@@ -153,7 +154,9 @@ def test_docs_cli_command_documented_with_options(path: tuple[str, ...]) -> None
     cmd = _click_command(path)
     if hasattr(cmd, "commands"):  # a group: its sub-commands are listed in its section
         for sub in cmd.commands:
-            assert f"kiemchung {' '.join(path)} {sub}" in doc, f"docs/cli.md: `{' '.join(path)} {sub}` missing"
+            assert f"kiemchung {' '.join(path)} {sub}" in doc, (
+                f"docs/cli.md: `{' '.join(path)} {sub}` missing"
+            )
         return
     missing = []
     for param in cmd.params:
@@ -229,8 +232,15 @@ def test_docs_links_resolve(page: Path) -> None:
 
 
 def _tiny_factchecks() -> list[dict[str, str]]:
-    return [{"id": "doc-fc-1", "claim": "Uống nước chanh nóng chữa khỏi ung thư", "rating": "Sai sự thật",
-             "url": "https://example.org/fc/1", "date": "2026-01-02"}]
+    return [
+        {
+            "id": "doc-fc-1",
+            "claim": "Uống nước chanh nóng chữa khỏi ung thư",
+            "rating": "Sai sự thật",
+            "url": "https://example.org/fc/1",
+            "date": "2026-01-02",
+        }
+    ]
 
 
 def _registry() -> Any:
@@ -301,11 +311,11 @@ def test_docs_policy_example_pack_loads(tmp_path: Path) -> None:
     """The complete example pack in docs/policy.md (the block after ``<!-- file: my-pack.toml -->``) is valid."""
     from kiemchung.policy.pack import load_policy
 
-    blocks = [b for b in _blocks(DOCS / "policy.md") if b.file and b.file.endswith(".toml")]
-    assert blocks, "docs/policy.md has no example pack marked <!-- file: NAME.toml -->"
-    for b in blocks:
-        p = tmp_path / b.file
-        p.write_text(b.code, encoding="utf-8")
+    packs = {b.file: b.code for b in _blocks(DOCS / "policy.md") if b.file and b.file.endswith(".toml")}
+    assert packs, "docs/policy.md has no example pack marked <!-- file: NAME.toml -->"
+    for name, code in packs.items():
+        p = tmp_path / name
+        p.write_text(code, encoding="utf-8")
         pack = load_policy(p)
         assert pack.name and pack.version >= 1
 
@@ -453,9 +463,12 @@ def test_docs_plugin_example_loads_through_entry_point(tmp_path: Path) -> None:
     _write_files(page, tmp_path)
     dist = tmp_path / f"{project['name'].replace('-', '_')}-{project['version']}.dist-info"
     dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
+    (dist / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n"
+    )
     (dist / "entry_points.txt").write_text(
-        f"[{ENTRY_POINT_GROUP}]\n" + "".join(f"{k} = {v}\n" for k, v in eps.items()), encoding="utf-8")
+        f"[{ENTRY_POINT_GROUP}]\n" + "".join(f"{k} = {v}\n" for k, v in eps.items()), encoding="utf-8"
+    )
     with _importable(tmp_path):
         registry = Registry.from_entry_points(only=list(eps))
         assert len(registry) >= 1
@@ -475,7 +488,9 @@ def test_docs_bash_examples_run(page: Path, sandbox: Path) -> None:
     for b in blocks:
         for cmd in _commands(b.code):
             args = shlex.split(cmd, comments=True)
-            assert args[0] == "kiemchung", f"{_rel(page)}:{b.line}: a runnable example must start with kiemchung"
+            assert args[0] == "kiemchung", (
+                f"{_rel(page)}:{b.line}: a runnable example must start with kiemchung"
+            )
             stdin = None
             if "<" in args:  # `kiemchung … < FILE`: the only shell syntax runnable examples may use
                 i = args.index("<")
@@ -484,8 +499,11 @@ def test_docs_bash_examples_run(page: Path, sandbox: Path) -> None:
             result = runner.invoke(app, args[1:], input=stdin, env={"COLUMNS": "120"})
             assert result.exit_code == 0, (
                 f"{_rel(page)}:{b.line}: `{cmd}` exited {result.exit_code}\n{result.output}"
-                + (f"\n{result.exception!r}" if result.exception and not isinstance(result.exception, SystemExit)
-                   else "")
+                + (
+                    f"\n{result.exception!r}"
+                    if result.exception and not isinstance(result.exception, SystemExit)
+                    else ""
+                )
             )
 
 
@@ -545,12 +563,16 @@ def test_docs_resolve_finds_commands_and_options() -> None:
 def test_docs_block_parser_reads_markers(tmp_path: Path) -> None:
     page = tmp_path / "p.md"
     page.write_text(
-        "text\n\n<!-- run -->\n```bash\nkiemchung check \\\n  \"a b\" --json  # c\n```\n\n"
-        "<!-- file: posts.jsonl -->\n```json\n{\"id\": \"1\"}\n```\n\n```python\nx = 1\n```\n",
+        'text\n\n<!-- run -->\n```bash\nkiemchung check \\\n  "a b" --json  # c\n```\n\n'
+        '<!-- file: posts.jsonl -->\n```json\n{"id": "1"}\n```\n\n```python\nx = 1\n```\n',
         encoding="utf-8",
     )
     blocks = _blocks(page)
-    assert [(b.lang, b.marker) for b in blocks] == [("bash", "run"), ("json", "file: posts.jsonl"), ("python", "")]
+    assert [(b.lang, b.marker) for b in blocks] == [
+        ("bash", "run"),
+        ("json", "file: posts.jsonl"),
+        ("python", ""),
+    ]
     assert blocks[1].file == "posts.jsonl" and blocks[1].code == '{"id": "1"}\n'
     assert _commands(blocks[0].code) == ['kiemchung check "a b" --json  # c']
     assert shlex.split(_commands(blocks[0].code)[0], comments=True) == ["kiemchung", "check", "a b", "--json"]

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from itertools import repeat
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -250,11 +251,11 @@ class CandidateFilter:
         b_cols: list[int] = []
         for i, seq in enumerate(seqs):
             if _FOLD_KEYS.isdisjoint(seq):
-                ids = list(map(vget, seq))
+                ids = list(map(vget, seq, repeat(-1)))  # -1: not in the vocabulary, so in no bigram
                 ks = [k for k in map(bget, zip(ids, ids[1:])) if k is not None]
             else:
                 ks = [k for la, fb in _bigram_options(seq) for a in la for b in fb
-                      if (k := bget((vget(a), vget(b)))) is not None]
+                      if (k := bget((vget(a, -1), vget(b, -1)))) is not None]
             b_rows.extend([i] * len(ks))
             b_cols.extend(ks)
         # (1) bigram shares: the prefix part by one sparse product, the rest only where it decides

@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.table import Table
@@ -18,10 +18,13 @@ from kiemchung.detectors.base import Settings
 from kiemchung.errors import InputError
 from kiemchung.types import Document, Report, Source
 
+if TYPE_CHECKING:
+    from kiemchung.analyzer import Analyzer
+
 _STYLE = {"toxicity": "red", "misinformation": "magenta", "scam": "yellow", "privacy": "cyan", "quote": "blue"}
 
 
-def build_analyzer(factchecks: Path | None = None, policy: Path | None = None) -> "Analyzer":  # noqa: F821
+def build_analyzer(factchecks: Path | None = None, policy: Path | None = None) -> Analyzer:
     from kiemchung.analyzer import Analyzer
     from kiemchung.policy.pack import load_policy
 

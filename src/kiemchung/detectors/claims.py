@@ -50,8 +50,9 @@ class ClaimsDetector:
     labels: ClassVar[frozenset[str]] = frozenset({LABEL})
 
     def __init__(self, factchecks: Sequence[FactCheck], *, threshold: float | None = None, limit: int = 3) -> None:
-        kw = {} if threshold is None else {"threshold": threshold}
-        self.matcher = ClaimMatcher(factchecks, **kw)
+        self.matcher = (
+            ClaimMatcher(factchecks) if threshold is None else ClaimMatcher(factchecks, threshold=threshold)
+        )
         self.limit = limit
         digest = hashlib.sha1()
         for fc in self.matcher.factchecks:

@@ -262,7 +262,8 @@ class UnreliableModel:
         logit = self.text_logit(texts)
         m = np.asarray([meta_features(t, md) for t, md in zip(texts, metas)], dtype=np.float64)
         feats = np.column_stack([logit, m])
-        return 1.0 / (1.0 + np.exp(-self.trees.decision(feats)))
+        prob: np.ndarray = 1.0 / (1.0 + np.exp(-self.trees.decision(feats)))
+        return prob
 
 
 class UnreliableDetector:

@@ -54,13 +54,13 @@ def score(detector: ScamDetector, examples: list[Example]) -> dict[str, Any]:
             Prepared(Document(text=e.text, meta={"sender_type": e.sender_type} if e.sender_type else {}), normalize(e.text))
             for e in chunk
         ]
-        for e, out in zip(chunk, detector.detect_batch(prepared)):
-            flagged = bool(out.findings)
+        for e, res in zip(chunk, detector.detect_batch(prepared)):
+            flagged = bool(res.findings)
             if flagged and e.label:
                 tp += 1
                 if e.type:
                     typed += 1
-                    typed_ok += out.findings[0].label == f"scam.{e.type}"
+                    typed_ok += res.findings[0].label == f"scam.{e.type}"
             elif flagged:
                 fp += 1
             elif e.label:

@@ -84,7 +84,8 @@ def is_heldout(text: str) -> bool:
 def _idf(counts: sparse.csr_matrix) -> np.ndarray:
     n = counts.shape[0]
     df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-    return (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    idf: np.ndarray = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    return idf
 
 
 def _export_trees(gbm: Any) -> dict[str, np.ndarray]:
@@ -173,7 +174,8 @@ def _baseline_auc(train_rows: Sequence[dict[str, Any]], test_rows: Sequence[dict
 def save(arrays: dict[str, np.ndarray], info: dict[str, Any], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, info_json=np.asarray(json.dumps(info, ensure_ascii=False)), **arrays)
+    payload: dict[str, Any] = {"info_json": np.asarray(json.dumps(info, ensure_ascii=False)), **arrays}
+    np.savez_compressed(tmp, **payload)
     tmp.replace(path)
 
 

@@ -12,6 +12,7 @@ Peak memory of the whole pipeline is measured in a fresh child process (``ru_max
 
 from __future__ import annotations
 
+import functools
 import json
 import resource
 import subprocess
@@ -48,7 +49,7 @@ def _documents(posts: Sequence[dict[str, Any]]) -> list[Document]:
 
 def _peer_badwords(texts: Sequence[str]) -> Callable[[], Any] | None:
     try:
-        from viet_badwords_filter.filter import VNBadwordsFilter  # type: ignore[import-not-found]
+        from viet_badwords_filter.filter import VNBadwordsFilter
     except Exception:
         return None
     flt = VNBadwordsFilter()
@@ -57,7 +58,7 @@ def _peer_badwords(texts: Sequence[str]) -> Callable[[], Any] | None:
 
 def _peer_vipii(texts: Sequence[str]) -> Callable[[], Any] | None:
     try:
-        from vipii import PIIDetector  # type: ignore[import-not-found]
+        from vipii import PIIDetector
     except Exception:
         return None
     det = PIIDetector()
@@ -86,7 +87,7 @@ def run_bench(n_posts: int = 20_000, n_factchecks: int = 10_000, seconds: float 
     add("normalize", "stage", _rate(lambda: [normalize(t) for t in texts], n_posts, seconds))
     for det in full.registry:
         one = Analyzer([det], full.policy)
-        add(det.name, "detector", _rate(lambda one=one: one.analyze_batch(docs), n_posts, seconds),
+        add(det.name, "detector", _rate(functools.partial(one.analyze_batch, docs), n_posts, seconds),
             "includes normalization")
     add("pipeline, 1 process", "pipeline", _rate(lambda: full.analyze_batch(docs), n_posts, seconds))
     if peers:

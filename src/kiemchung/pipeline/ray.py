@@ -79,7 +79,7 @@ def scan_ray(
         ctx.enable_progress_bars = False
         workers = concurrency or max(1, int(ray.available_resources().get("CPU", 1)))
         t0 = time.perf_counter()
-        ds = ray.data.from_items(_read_lines(inputs), override_num_blocks=max(workers * 4, 1))
+        ds: ray.data.Dataset = ray.data.from_items(_read_lines(inputs), override_num_blocks=max(workers * 4, 1))
         ds = ds.map_batches(
             _AnalyzeBatch,
             fn_constructor_args=(pickle.dumps(analyzer),),

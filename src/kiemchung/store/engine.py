@@ -73,7 +73,7 @@ def make_engine(url: str | None = None, *, echo: bool = False) -> Engine:
     backend = u.get_backend_name()
     if backend == "sqlite":
         kwargs: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
-        if u.database in (None, "", ":memory:"):
+        if u.database is None or u.database in ("", ":memory:"):
             kwargs["poolclass"] = StaticPool
             kwargs["connect_args"]["check_same_thread"] = False
         else:

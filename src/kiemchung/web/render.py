@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,8 +96,9 @@ def quote_views(report: Report, sources: dict[str, str]) -> list[dict[str, Any]]
 
 def redacted(report: Report) -> str:
     """The text with personal data masked: ``kiemchung.redact.redact`` when installed, else the privacy spans."""
+    redact: Callable[..., Any] | None
     try:
-        from kiemchung.redact import redact  # type: ignore[attr-defined]
+        from kiemchung.redact import redact
     except ImportError:
         redact = None
     if redact is not None:

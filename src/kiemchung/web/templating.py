@@ -47,7 +47,7 @@ def _fmt_dt(v: Any) -> str:
     try:
         if getattr(v, "tzinfo", None) is not None:
             v = v.astimezone(DISPLAY_TZ)
-            off = v.strftime("%z")
+            off = str(v.strftime("%z"))
             return str(v.strftime("%Y-%m-%d %H:%M ")) + (off[:3] if off.endswith("00") else off)
         return str(v.strftime("%Y-%m-%d %H:%M"))
     except (AttributeError, ValueError):

@@ -37,14 +37,14 @@ ACTIONS_FROM = {"open": ("confirm", "dismiss"), "confirmed": ("appeal",), "appea
 
 def _int_or_none(v: str | None) -> int | None:
     try:
-        return int(v) if v not in (None, "") else None
+        return int(v) if v is not None and v != "" else None
     except ValueError:
         return None
 
 
 def _float_or_none(v: str | None) -> float | None:
     try:
-        return float(v) if v not in (None, "") else None
+        return float(v) if v is not None and v != "" else None
     except ValueError:
         return None
 
@@ -110,15 +110,17 @@ def queue(
     session: Session = Depends(db_session),
 ) -> HTMLResponse:
     qp = request.query_params
-    filters = {
-        "unit": _int_or_none(qp.get("unit")),
-        "label": (qp.get("label") or "").strip() or None,
-        "min_score": _float_or_none(qp.get("min_score")),
-        "since": _date_or_none(qp.get("since")),
-        "until": _date_or_none(qp.get("until")),
-        "state": qp.get("state", "open") or None,
-    }
-    rows = query_findings(session, user, **filters)
+    state = qp.get("state", "open") or None
+    rows = query_findings(
+        session,
+        user,
+        unit=_int_or_none(qp.get("unit")),
+        label=(qp.get("label") or "").strip() or None,
+        min_score=_float_or_none(qp.get("min_score")),
+        since=_date_or_none(qp.get("since")),
+        until=_date_or_none(qp.get("until")),
+        state=state,
+    )
     scope = scope_for(session, user.actor)
     units = list(session.execute(select(Unit).where(scope.unit_clause()).order_by(Unit.name)).scalars())
     labels = sorted({lbl for (lbl,) in session.execute(select(Finding.label).distinct())})
@@ -130,7 +132,7 @@ def queue(
             "units": units,
             "labels": labels,
             "f": qp,
-            "state": filters["state"] or "",
+            "state": state or "",
             "cat_class": CATEGORY_CLASS,
         },
     )
