@@ -78,7 +78,8 @@ def _csr(spec: FeatureSpec, norms: Sequence[NormalizedText], idf: npt.NDArray[np
 def _idf(spec: FeatureSpec, norms: Sequence[NormalizedText]) -> npt.NDArray[np.float32]:
     x = _csr(spec, norms, None)
     df = np.bincount(x.indices, minlength=1 << spec.bits)
-    return (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
+    idf: npt.NDArray[np.float32] = (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
+    return idf
 
 
 def _fit_heads(
@@ -99,7 +100,9 @@ def _fit_heads(
 
 
 def _decide(z: npt.NDArray[np.float32], off: float, hate: float) -> npt.NDArray[np.int64]:
-    return np.argmax(z + np.asarray([0.0, off, hate], dtype=np.float32), axis=1).astype(np.int64)
+    decided: npt.NDArray[np.int64] = np.argmax(z + np.asarray([0.0, off, hate], dtype=np.float32), axis=1).astype(
+        np.int64)
+    return decided
 
 
 def _tune_offsets(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64]) -> tuple[float, float, float]:

@@ -26,8 +26,9 @@ LABELS = ("toxicity.offensive", "toxicity.hate")
 CHUNK = 512
 
 
-def sigmoid(x: FloatArray) -> FloatArray:
-    return (1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))).astype(np.float32)
+def sigmoid(x: npt.NDArray[np.floating[Any]]) -> FloatArray:
+    out: FloatArray = (1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))).astype(np.float32)
+    return out
 
 
 def margin_scores(z: FloatArray, offset: FloatArray, temperature: float) -> FloatArray:

@@ -75,4 +75,5 @@ def token_scores(t: Tokens, w: npt.NDArray[np.float32], b: float) -> npt.NDArray
     """Logit of each token being part of an offensive span."""
     if len(t.doc) == 0:
         return np.zeros(0, dtype=np.float32)
-    return w[t.features].sum(axis=1, dtype=np.float32) + np.float32(b)
+    scores: npt.NDArray[np.float32] = w[t.features].sum(axis=1, dtype=np.float32) + np.float32(b)
+    return scores
