@@ -196,7 +196,31 @@ class Trees:
         self.baseline = baseline
 
     def decision(self, x: np.ndarray) -> np.ndarray:
-        """Raw score (log-odds) for each row of ``x``; all trees advance together, one level per step."""
+        """Raw score (log-odds) for each row of ``x``.
+
+        Small batches (an API call, a draft) advance every tree of every row together, one level per step: a few
+        dozen numpy calls instead of several thousand. Large batches walk the trees one by one, which keeps the
+        working arrays small.
+        """
+        if x.shape[0] * len(self.roots) <= 256 * 300:
+            return self._decision_all_trees(x)
+        return self._decision_tree_by_tree(x)
+
+    def _decision_all_trees(self, x: np.ndarray) -> np.ndarray:
+        n = x.shape[0]
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        rows = np.arange(n)[:, None]
+        for _ in range(64):
+            leaf = self.is_leaf[node]
+            if leaf.all():
+                break
+            v = x[rows, self.feature[node]]
+            go_left = np.where(np.isnan(v), self.missing_left[node], v <= self.threshold[node])
+            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
+        total: np.ndarray = self.baseline + self.value[node].sum(axis=1)
+        return total
+
+    def _decision_tree_by_tree(self, x: np.ndarray) -> np.ndarray:
         n = x.shape[0]
         total = np.full(n, self.baseline, dtype=np.float64)
         rows = np.arange(n)
