@@ -98,3 +98,27 @@ def test_policy_pack_rejects_bad_values(tmp_path) -> None:  # type: ignore[no-un
     with pytest.raises(ConfigError, match="not defined"):
         load_policy(p)
     assert load_policy().for_label("privacy.phone").rule == "nd356-d3"
+
+
+def test_registry_default_has_every_builtin_family() -> None:
+    from kiemchung.detectors.base import Settings
+
+    fc = {"id": "fc1", "claim": "Uống nước chanh chữa khỏi ung thư", "rating": "Sai", "url": "https://x.vn/1",
+          "date": "2026-01-01"}
+    names = Registry.from_entry_points(Settings(factchecks=[fc])).names
+    for prefix in ("vi.toxicity.", "vi.misinformation.claim.", "vi.misinformation.unreliable.", "vi.scam.",
+                   "vi.privacy.phone.", "vi.privacy.cccd.", "vi.quotes."):
+        assert any(n.startswith(prefix) for n in names), prefix
+    # without fact-checks there is nothing to match claims against: the claims detector stays out
+    assert not any(n.startswith("vi.misinformation.claim.") for n in Registry.from_entry_points().names)
+
+
+def test_registry_names_a_broken_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib.metadata import EntryPoint
+
+    import kiemchung.detectors.registry as registry_module
+
+    broken = EntryPoint(name="broken", value="kiemchung_missing_plugin:create", group="kiemchung.detectors")
+    monkeypatch.setattr(registry_module, "entry_points", lambda group: [broken])
+    with pytest.raises(ConfigError, match="broken"):
+        Registry.from_entry_points()

@@ -79,11 +79,6 @@ class Registry:
                 continue
             try:
                 factory = ep.load()
-            except ModuleNotFoundError as exc:
-                # TEMPORARY while built-in detectors are being written: skip a built-in module not there yet.
-                if ep.value.startswith("kiemchung.") and exc.name == ep.value.split(":", 1)[0]:
-                    continue
-                raise ConfigError(f"cannot load detector plugin {ep.name} ({ep.value}): {exc}") from exc
             except Exception as exc:  # a broken plugin must say which one it is
                 raise ConfigError(f"cannot load detector plugin {ep.name} ({ep.value}): {exc}") from exc
             made = factory(settings)
