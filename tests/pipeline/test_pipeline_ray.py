@@ -27,3 +27,4 @@ def test_ray_engine_output_equals_local_engine_row_for_row(tmp_path: Path) -> No
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert remote.posts == local.posts == 300
     assert remote.findings == local.findings
+

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiemchung.analyzer import Analyzer
+from kiemchung.errors import InputError
 from kiemchung.io import post_to_document
 from kiemchung.pipeline.local import ScanSummary, report_lines
 
@@ -68,10 +69,16 @@ def scan_ray(
     started_here = False
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
-        if address:
-            ray.init(address=address, **kwargs)
-        else:
-            ray.init(num_cpus=num_cpus, **kwargs)
+        try:
+            if address:
+                ray.init(address=address, **kwargs)
+            else:
+                ray.init(num_cpus=num_cpus, **kwargs)
+        except ConnectionError as exc:
+            raise InputError(
+                f"không kết nối được cụm Ray tại {address!r} ({exc}); nếu cụm bật xác thực token, chép "
+                "~/.ray/auth_token sang máy này và đặt RAY_AUTH_MODE=token (cannot connect to the Ray cluster)"
+            ) from exc
         started_here = True
     try:
         ctx = ray.data.DataContext.get_current()
