@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import unicodedata
 
+from kiemchung.text.literal import ZERO_WIDTH, literal_view
 from kiemchung.types import NormalizedText
 
 _VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
@@ -23,7 +23,7 @@ def strip_diacritics(s: str) -> str:
     return s.translate(_STRIP)
 
 
-_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_ZERO_WIDTH = ZERO_WIDTH
 
 _WORD = re.compile(r"\w+")
 
@@ -74,29 +74,9 @@ class Syllable:
 
 
 def view(text: str) -> NormalizedText:
-    """The matcher's own view of a text: NFC/NFKC per character cluster, lower-cased, zero-width characters
-    dropped, diacritic-free key; no word rewriting (so a diacritic-free "hong", "deo" or "giai" stays what it
-    is). Offsets map back to ``text`` like :func:`kiemchung.text.normalize.normalize`.
-    """
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        if text[i] in _ZERO_WIDTH:
-            i = j
-            continue
-        cluster = unicodedata.normalize("NFKC", text[i:j]).lower()
-        for c in cluster:
-            out.append(c)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    norm = "".join(out)
-    return NormalizedText(text, norm, strip_diacritics(norm), tuple(starts), tuple(ends))
+    """The matcher's own view of a text: :func:`kiemchung.text.literal.literal_view` (no word rewriting, so a
+    diacritic-free "hong", "deo" or "giai" stays what it is). Offsets map back to ``text``."""
+    return literal_view(text)
 
 
 def syllables(norm: NormalizedText, start: int = 0, end: int | None = None) -> list[Syllable]:

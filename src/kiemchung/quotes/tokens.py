@@ -7,15 +7,13 @@ Alignment compares ``keys`` (diacritic-free, numbers without thousand/decimal se
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from kiemchung.quotes.lexicon import ABBREVIATIONS, SHORTHAND_KEYS
-from kiemchung.text.normalize import strip_diacritics
+from kiemchung.text.literal import literal_view
 from kiemchung.types import NormalizedText
 
-_ZERO_WIDTH = frozenset({"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"})
 
 
 def plain_view(text: str) -> NormalizedText:
@@ -25,30 +23,7 @@ def plain_view(text: str) -> NormalizedText:
     Quotes are compared on this view rather than on the analyzer's normalization, which may expand teencode or
     restore diacritics: a quote check must judge the words the writer typed, not a guess at them.
     """
-    if unicodedata.is_normalized("NFKC", text) and not any(c in text for c in _ZERO_WIDTH):
-        low = text.lower()
-        if len(low) == len(text):  # the common case: one character for one character
-            return NormalizedText(text, low, strip_diacritics(low), tuple(range(len(text))),
-                                  tuple(range(1, len(text) + 1)))
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        if text[i] in _ZERO_WIDTH:
-            i = j
-            continue
-        cluster = unicodedata.normalize("NFKC", text[i:j]).lower()
-        for c in cluster:
-            out.append(c)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    norm = "".join(out)
-    return NormalizedText(text, norm, strip_diacritics(norm), tuple(starts), tuple(ends))
+    return literal_view(text)
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:\d+)?")
 _SENTENCE_CHARS = frozenset(".!?\n…")
