@@ -164,7 +164,7 @@ def dashboard_data(session: Session, user: Principal, quarter: str, lang: str) -
                         "data": [r["median_hours"] for r in ttr],
                         "backgroundColor": "#0b6e4f",
                     },
-                    {"label": "mean", "data": [r["mean_hours"] for r in ttr], "backgroundColor": "#84caff"},
+                    {"label": t("dash.mean_hours", lang), "data": [r["mean_hours"] for r in ttr], "backgroundColor": "#84caff"},
                 ],
             },
             "options": {
