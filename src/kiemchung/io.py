@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +36,28 @@ def post_to_document(obj: Any, *, file: str, line: int) -> Document:
     return Document(text=text, id=None if pid is None else str(pid), sources=sources, meta=meta)
 
 
-def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:
-    """Yield ``(line_number, Document)`` from a JSONL file of posts; blank lines are skipped."""
-    p = Path(path)
-    name = str(p)
+def parse_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line_number, value)`` for each non-blank line; bad JSON raises InputError naming file and line."""
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})", file=name, record=lineno) from exc
+        yield lineno, obj
+
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line_number, value)`` from a UTF-8 JSONL file, streaming; every reader of labelled or post files
+    uses this, so an unreadable file, a non-UTF-8 line or bad JSON is reported the same way (file, line, reason)."""
+    name = str(path)
     try:
-        fh = p.open(encoding="utf-8")
+        fh = Path(path).open(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
-    with fh:
+
+    def lines() -> Iterator[str]:
         lineno = 0
         while True:
             try:
@@ -52,15 +65,19 @@ def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"không phải UTF-8 ({exc.reason})", file=name, record=lineno + 1) from exc
             if not raw:
-                break
+                return
             lineno += 1
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})", file=name, record=lineno) from exc
-            yield lineno, post_to_document(obj, file=name, line=lineno)
+            yield raw
+
+    with fh:
+        yield from parse_jsonl(lines(), name)
+
+
+def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:
+    """Yield ``(line_number, Document)`` from a JSONL file of posts; blank lines are skipped."""
+    name = str(path)
+    for lineno, obj in iter_jsonl(path):
+        yield lineno, post_to_document(obj, file=name, line=lineno)
 
 
 def _csv_value(key: str, value: str) -> Any:

@@ -28,6 +28,7 @@ from typing import Any
 from kiemchung.claims.model import FactCheck
 from kiemchung.claims.ratings import normalize_rating
 from kiemchung.errors import InputError
+from kiemchung.io import parse_jsonl
 
 __all__ = ["load_factchecks", "factchecks_from_records", "parse_claimreview", "parse_google", "detect_format"]
 
@@ -234,13 +235,7 @@ def load_factchecks(path: Path | str, fmt: str | None = None) -> list[FactCheck]
 
 def _load_jsonl(raw: str, name: str) -> list[FactCheck]:
     out = []
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON không hợp lệ: {exc.msg}", file=name, record=lineno) from None
+    for lineno, obj in parse_jsonl(raw.splitlines(), name):
         if not isinstance(obj, Mapping):
             raise InputError("mỗi dòng phải là một đối tượng JSON", file=name, record=lineno)
         try:

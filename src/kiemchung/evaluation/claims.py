@@ -16,29 +16,19 @@ Metrics (the matcher's calibrated threshold applies wherever "accepted" is said)
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kiemchung.errors import InputError
+from kiemchung.io import iter_jsonl
 
 
 def read_queries(path: Path) -> list[dict[str, Any]]:
     """DESIGN §5 claim queries; raises InputError (file, line, reason) on a bad line."""
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"không đọc được tệp: {exc.strerror}", file=str(path)) from None
-    for i, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON không hợp lệ: {exc.msg}", file=str(path), record=i) from None
+    for i, obj in iter_jsonl(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError("cần đối tượng có 'text' là chuỗi", file=str(path), record=i)
         m = obj.get("match")

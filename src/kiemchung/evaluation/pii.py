@@ -8,7 +8,6 @@ overlaps resolved as :func:`kiemchung.redact.redact` resolves them.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from kiemchung.detectors.patterns import PatternRecognizer
 from kiemchung.detectors.privacy import recognizers as make_recognizers
 from kiemchung.detectors.privacy import resolve_overlaps
 from kiemchung.errors import InputError
+from kiemchung.io import iter_jsonl
 from kiemchung.policy.pack import PolicyPack, load_policy
 from kiemchung.text.normalize import normalize
 from kiemchung.types import Document, Prepared
@@ -30,39 +30,28 @@ Span = tuple[int, int, str]
 def read_pii_jsonl(path: Path) -> Iterator[tuple[str, set[Span]]]:
     """``(text, {(start, end, label)})`` per line; a bad line raises InputError naming file and line."""
     name = str(path)
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
-    with fh:
-        for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"JSON không hợp lệ ({exc.msg})", file=name, record=lineno) from exc
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise InputError("thiếu trường 'text' kiểu chuỗi", file=name, record=lineno)
-            text = obj["text"]
-            ents = obj.get("entities", [])
-            if not isinstance(ents, list):
-                raise InputError("trường 'entities' phải là danh sách", file=name, record=lineno)
-            gold: set[Span] = set()
-            for e in ents:
-                if not isinstance(e, dict):
-                    raise InputError("mỗi thực thể phải là một đối tượng", file=name, record=lineno)
-                s, t, lbl = e.get("start"), e.get("end"), e.get("label")
-                if not (isinstance(s, int) and isinstance(t, int) and 0 <= s < t <= len(text)):
-                    raise InputError(f"vị trí thực thể không hợp lệ: {s}:{t}", file=name, record=lineno)
-                if lbl not in LABELS:
-                    raise InputError(
-                        f"nhãn không hợp lệ '{lbl}'; chọn một trong {', '.join(LABELS)}",
-                        file=name,
-                        record=lineno,
-                    )
-                gold.add((s, t, str(lbl)))
-            yield text, gold
+    for lineno, obj in iter_jsonl(path):
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError("thiếu trường 'text' kiểu chuỗi", file=name, record=lineno)
+        text = obj["text"]
+        ents = obj.get("entities", [])
+        if not isinstance(ents, list):
+            raise InputError("trường 'entities' phải là danh sách", file=name, record=lineno)
+        gold: set[Span] = set()
+        for e in ents:
+            if not isinstance(e, dict):
+                raise InputError("mỗi thực thể phải là một đối tượng", file=name, record=lineno)
+            s, t, lbl = e.get("start"), e.get("end"), e.get("label")
+            if not (isinstance(s, int) and isinstance(t, int) and 0 <= s < t <= len(text)):
+                raise InputError(f"vị trí thực thể không hợp lệ: {s}:{t}", file=name, record=lineno)
+            if lbl not in LABELS:
+                raise InputError(
+                    f"nhãn không hợp lệ '{lbl}'; chọn một trong {', '.join(LABELS)}",
+                    file=name,
+                    record=lineno,
+                )
+            gold.add((s, t, str(lbl)))
+        yield text, gold
 
 
 def predict(

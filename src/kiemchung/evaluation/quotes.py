@@ -9,12 +9,12 @@ result holds ``f1_per_class``, ``n`` and ``confusion`` (gold → predicted → c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kiemchung.errors import InputError
+from kiemchung.io import iter_jsonl
 from kiemchung.quotes.check import check_quotes, worst_verdict
 from kiemchung.types import sources_from
 
@@ -25,19 +25,7 @@ def read_items(path: Path) -> list[dict[str, Any]]:
     """Read and validate a quotes JSONL file."""
     items: list[dict[str, Any]] = []
     name = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError(f"không phải UTF-8 ({exc.reason})", file=name) from exc
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON không hợp lệ: {exc.msg}", file=name, record=no) from exc
+    for no, obj in iter_jsonl(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("post"), str):
             raise InputError("thiếu trường 'post' kiểu chuỗi (missing string field 'post')",
                              file=name, record=no)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiemchung.errors import InputError
+from kiemchung.io import iter_jsonl
 
 IE403_DIR = "ie403_sms_smishing"
 IE403_FILE = "dataset.csv"
@@ -62,17 +62,7 @@ def read_ie403(path: Path, *, drop_holdout: bool = True) -> list[Example]:
 def read_jsonl(path: Path) -> list[Example]:
     """Scam JSONL: one ``{"text": str, "label": 0|1, "type": str}`` a line."""
     out = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"không đọc được tệp: {exc}", file=str(path)) from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON không hợp lệ: {exc.msg}", file=str(path), record=n) from exc
+    for n, obj in iter_jsonl(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError("thiếu trường 'text' kiểu chuỗi", file=str(path), record=n)
         lab = obj.get("label")
