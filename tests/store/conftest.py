@@ -1,10 +1,9 @@
-"""``db_url``: the same tests on SQLite and PostgreSQL (one fresh schema per test)."""
+"""A small organization for the store tests (``db_url`` and ``store`` come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -13,26 +12,7 @@ import pytest
 
 from kiemchung.analyzer import Analyzer
 from kiemchung.store import Actor, Records, Store
-from kiemchung.store.testing import pg_available, pg_schema_url, sqlite_url
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path)
-        return
-    if not pg_available() and not os.environ.get("KIEMCHUNG_TEST_PG_REQUIRED"):
-        pytest.skip("PostgreSQL server not reachable (set KIEMCHUNG_TEST_PG_URL)")
-    with pg_schema_url() as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    s = Store.open(db_url, create=True)  # migrations themselves: test_store_engine.py
-    yield s
-    s.dispose()
 
 
 # ---------------------------------------------------------------------------------------------- a small org
