@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -33,9 +33,3 @@ def read_text_arg(text: str | None) -> str:
     if text is None or text == "-":
         return sys.stdin.read()
     return text
-
-
-def run_or_exit(fn: Callable[[], T]) -> T:
-    with cli_errors():
-        return fn()
-    raise AssertionError("unreachable")  # pragma: no cover

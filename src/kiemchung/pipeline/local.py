@@ -22,7 +22,7 @@ from typing import IO, Any
 from kiemchung.analyzer import Analyzer
 from kiemchung.errors import InputError
 from kiemchung.io import dumps, read_posts
-from kiemchung.types import Document, Report
+from kiemchung.types import Document
 
 CHECKPOINT_VERSION = 1
 
@@ -33,11 +33,6 @@ class ScanSummary:
     seconds: float = 0.0
     findings: Counter[str] = field(default_factory=Counter)
     resumed_from: int = 0
-
-    def add(self, report: Report) -> None:
-        self.posts += 1
-        for f in report.findings:
-            self.findings[f.label] += 1
 
     def to_dict(self) -> dict[str, Any]:
         s = max(self.seconds, 1e-9)
