@@ -17,13 +17,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kiemchung.toxicity.features import FeatureSpec, hashed, tf_values
+from kiemchung.text.features import FeatureSpec, linear_scores
 from kiemchung.toxicity.tokens import Tokens, token_scores, tokens
 
 FloatArray = npt.NDArray[np.float32]
 MODEL_FILE = "toxicity.npz"
 LABELS = ("toxicity.offensive", "toxicity.hate")
-CHUNK = 512
 
 
 def sigmoid(x: npt.NDArray[np.floating[Any]]) -> FloatArray:
@@ -63,15 +62,7 @@ class ToxicityModel:
     # ---- scoring -------------------------------------------------------------------------------------------
     def doc_logits(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
         """(n, 3) one-vs-rest logits for clean / offensive / hate."""
-        n = len(normalized)
-        out = np.zeros((n, self.w_doc.shape[1]), dtype=np.float32)
-        for i in range(0, n, CHUNK):
-            nn = normalized[i : i + CHUNK]
-            d, b = hashed(self.spec, nn, keys[i : i + CHUNK])
-            d, b, v = tf_values(self.spec, d, b, len(nn), self.idf)
-            contrib = self.w_doc[b] * v[:, None]
-            for h in range(self.w_doc.shape[1]):
-                out[i : i + len(nn), h] = np.bincount(d, weights=contrib[:, h], minlength=len(nn))
+        out = linear_scores(self.spec, normalized, keys, self.idf, self.w_doc)
         return out + self.b_doc
 
     def doc_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:

@@ -1,0 +1,243 @@
+"""The shared hashing featurizer of the linear text models (toxicity, scam, unreliable): word 1–2-grams and character n-grams, computed for a whole batch at once.
+
+Every string of the batch is concatenated into one code-point array; polynomial prefix hashes modulo 2**64
+(numpy ``uint64`` arithmetic wraps) give the hash of any substring in O(1), so all character n-grams and all
+words of the batch are hashed with a handful of array operations, not a Python loop per n-gram. The hash is
+deterministic across processes and platforms (no ``PYTHONHASHSEED``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+U64 = np.uint64
+_BASE = U64(0x100000001B3)  # odd, so it is invertible modulo 2**64
+_BASE_INV = U64(pow(int(_BASE), -1, 1 << 64))
+_MIX1 = U64(0x9E3779B97F4A7C15)
+_MIX2 = U64(0xBF58476D1CE4E5B9)
+_SEP = "\x00"
+
+IntArray = npt.NDArray[np.int64]
+U64Array = npt.NDArray[np.uint64]
+
+# Code points that belong to a word: ASCII letters and digits, Latin-1 letters, Latin Extended (Vietnamese).
+_WORD_TABLE_SIZE = 0x2000
+_WORD = np.zeros(_WORD_TABLE_SIZE, dtype=bool)
+for _c in range(_WORD_TABLE_SIZE):
+    _WORD[_c] = chr(_c).isalnum()
+
+
+def _codes(s: str) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32)
+
+
+class _Powers:
+    """Cached powers of the base and of its inverse, grown on demand."""
+
+    def __init__(self) -> None:
+        self.pow = np.ones(1, dtype=U64)
+        self.inv = np.ones(1, dtype=U64)
+
+    def get(self, n: int) -> tuple[U64Array, U64Array]:
+        if len(self.pow) < n:
+            m = max(n, 2 * len(self.pow))
+            self.pow = np.cumprod(np.concatenate([[U64(1)], np.full(m - 1, _BASE, dtype=U64)]), dtype=U64)
+            self.inv = np.cumprod(np.concatenate([[U64(1)], np.full(m - 1, _BASE_INV, dtype=U64)]), dtype=U64)
+        return self.pow[:n], self.inv[:n]
+
+
+_POWERS = _Powers()
+
+
+def mix(h: U64Array, salt: int, bits: int) -> IntArray:
+    """Map 64-bit hashes to ``bits``-bit buckets, with a salt per feature family."""
+    x = (h ^ U64(salt * 0x632BE59BD9B4E019 & 0xFFFFFFFFFFFFFFFF)) * _MIX1
+    x ^= x >> U64(31)
+    x *= _MIX2
+    x ^= x >> U64(29)
+    return (x >> U64(64 - bits)).astype(np.int64)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch of strings joined into one code-point array with prefix hashes."""
+
+    codes: npt.NDArray[np.uint32]
+    prefix: U64Array  # prefix[i] = sum_{j<i} (codes[j]+1) * B**j
+    inv: U64Array
+    doc: IntArray  # document index of each position (-1 for separators)
+    n_docs: int
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> Batch:
+        joined = _SEP.join(texts)
+        codes = _codes(joined)
+        n = len(codes)
+        pw, inv = _POWERS.get(n + 1)
+        terms = (codes.astype(U64) + U64(1)) * pw[:n]
+        prefix = np.zeros(n + 1, dtype=U64)
+        np.cumsum(terms, dtype=U64, out=prefix[1:])
+        lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+        doc = np.repeat(np.arange(len(texts), dtype=np.int64), lens + 1)[:n]
+        doc[codes == 0] = -1
+        return cls(codes, prefix, inv, doc, len(texts))
+
+    def span_hash(self, starts: IntArray, ends: IntArray) -> U64Array:
+        return (self.prefix[ends] - self.prefix[starts]) * self.inv[starts]
+
+    def char_ngrams(self, n: int) -> tuple[IntArray, U64Array]:
+        """(doc, hash) of every character n-gram that lies inside one document."""
+        m = len(self.codes) - n + 1
+        if m <= 0:
+            return np.zeros(0, np.int64), np.zeros(0, U64)
+        starts = np.arange(m, dtype=np.int64)
+        d0 = self.doc[:m]
+        ok = (d0 >= 0) & (d0 == self.doc[n - 1 :])
+        starts = starts[ok]
+        return d0[ok], self.span_hash(starts, starts + n)
+
+    def words(self) -> tuple[IntArray, IntArray, IntArray]:
+        """(doc, start, end) of maximal runs of word characters, in order."""
+        c = self.codes
+        isw = np.zeros(len(c) + 2, dtype=bool)
+        small = c < _WORD_TABLE_SIZE
+        inner = isw[1:-1]
+        inner[small] = _WORD[c[small]]
+        d = np.diff(isw.view(np.int8))
+        starts = np.flatnonzero(d == 1)
+        ends = np.flatnonzero(d == -1)
+        return self.doc[starts], starts.astype(np.int64), ends.astype(np.int64)
+
+
+@dataclass(frozen=True)
+class FeatureSpec:
+    """Which n-grams to hash and into how many buckets."""
+
+    bits: int = 20
+    key_char: tuple[int, ...] = (2, 3, 4, 5)
+    word_norm: bool = True
+    word_key: bool = True
+    bigram_norm: bool = True
+    bigram_key: bool = True
+    norm_char: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "bits": self.bits,
+            "key_char": list(self.key_char),
+            "word_norm": self.word_norm,
+            "word_key": self.word_key,
+            "bigram_norm": self.bigram_norm,
+            "bigram_key": self.bigram_key,
+            "norm_char": list(self.norm_char),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, object]) -> FeatureSpec:
+        return cls(
+            bits=int(d["bits"]),  # type: ignore[call-overload]
+            key_char=tuple(int(x) for x in d["key_char"]),  # type: ignore[attr-defined]
+            word_norm=bool(d["word_norm"]),
+            word_key=bool(d["word_key"]),
+            bigram_norm=bool(d["bigram_norm"]),
+            bigram_key=bool(d["bigram_key"]),
+            norm_char=tuple(int(x) for x in d.get("norm_char", ())),  # type: ignore[attr-defined]
+        )
+
+
+def _word_feats(b: Batch, salt: int, bits: int, bigrams: bool) -> tuple[list[IntArray], list[IntArray]]:
+    doc, s, e = b.words()
+    h = b.span_hash(s, e)
+    docs = [doc]
+    buckets = [mix(h, salt, bits)]
+    if bigrams and len(h) > 1:
+        same = doc[1:] == doc[:-1]
+        hb = h[:-1] * _MIX2 + h[1:]
+        docs.append(doc[1:][same])
+        buckets.append(mix(hb[same], salt + 1, bits))
+    return docs, buckets
+
+
+def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) -> tuple[IntArray, IntArray]:
+    """(doc index, bucket) of every feature occurrence in the batch (duplicates kept).
+
+    Runs of whitespace count as one space, so spacing never changes a document's features.
+    """
+    docs: list[IntArray] = []
+    buckets: list[IntArray] = []
+    kb = Batch.of([" " + " ".join(k.split()) + " " for k in keys])
+    for n in spec.key_char:
+        d, h = kb.char_ngrams(n)
+        docs.append(d)
+        buckets.append(mix(h, 100 + n, spec.bits))
+    if spec.word_key:
+        d2, b2 = _word_feats(kb, 10, spec.bits, spec.bigram_key)
+        docs += d2
+        buckets += b2
+    if spec.word_norm or spec.norm_char:
+        nb = Batch.of([" " + " ".join(t.split()) + " " for t in normalized])
+        for n in spec.norm_char:
+            d, h = nb.char_ngrams(n)
+            docs.append(d)
+            buckets.append(mix(h, 200 + n, spec.bits))
+        if spec.word_norm:
+            d2, b2 = _word_feats(nb, 20, spec.bits, spec.bigram_norm)
+            docs += d2
+            buckets += b2
+    return np.concatenate(docs), np.concatenate(buckets)
+
+
+def tf_values(
+    spec: FeatureSpec, doc: IntArray, bucket: IntArray, n_docs: int, idf: npt.NDArray[np.float32] | None
+) -> tuple[IntArray, IntArray, npt.NDArray[np.float32]]:
+    """Unique (doc, bucket) pairs with L2-normalized sublinear tf(-idf) values."""
+    key = doc << spec.bits | bucket
+    uk, counts = np.unique(key, return_counts=True)
+    d = uk >> spec.bits
+    bk = uk & ((1 << spec.bits) - 1)
+    v = (1.0 + np.log(counts)).astype(np.float32)
+    if idf is not None:
+        v *= idf[bk]
+    norm = np.sqrt(np.bincount(d, weights=v * v, minlength=n_docs)).astype(np.float32)
+    norm[norm == 0] = 1.0
+    v /= norm[d]
+    return d, bk, v
+
+
+def sparse_matrix(
+    spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str], idf: npt.NDArray[np.float32] | None = None
+) -> sp.csr_matrix:
+    """The (n_docs × 2**bits) float32 CSR matrix of L2-normalized sublinear tf(-idf) values (for training)."""
+    d, b = hashed(spec, normalized, keys)
+    d, b, v = tf_values(spec, d, b, len(normalized), idf)
+    return sp.csr_matrix((v, (d, b)), shape=(len(normalized), 1 << spec.bits), dtype=np.float32)
+
+
+def linear_scores(
+    spec: FeatureSpec,
+    normalized: Sequence[str],
+    keys: Sequence[str],
+    idf: npt.NDArray[np.float32] | None,
+    weights: npt.NDArray[np.float32],
+    chunk: int = 512,
+) -> npt.NDArray[np.float32]:
+    """``sparse_matrix(spec, normalized, keys, idf) @ weights`` (shape n × k, no bias), computed chunk by chunk.
+
+    ``weights`` has shape (2**bits, k). This is the hot path of every linear text model.
+    """
+    n = len(normalized)
+    k = weights.shape[1]
+    out = np.zeros((n, k), dtype=np.float32)
+    for i in range(0, n, chunk):
+        nn = normalized[i : i + chunk]
+        d, b = hashed(spec, nn, keys[i : i + chunk])
+        d, b, v = tf_values(spec, d, b, len(nn), idf)
+        contrib = weights[b] * v[:, None]
+        for h in range(k):
+            out[i : i + len(nn), h] = np.bincount(d, weights=contrib[:, h], minlength=len(nn))
+    return out
