@@ -76,7 +76,7 @@ def _clear_caches() -> None:
     """Forget per-text caches, so no run profits from work done on the same posts by an earlier run."""
     from kiemchung.detectors import context, patterns
 
-    patterns.number_regions.cache_clear()
+    patterns.clear_caches()
     context._KEY_VIEWS.clear()
 
 

@@ -49,3 +49,15 @@ def test_sources_from_validates_objects() -> None:
 def test_domain_objects_pickle() -> None:
     doc = Document("xin chào", id="1", sources=(Source("s", "nguồn"),), meta={"likes": 3})
     assert pickle.loads(pickle.dumps(doc)) == doc
+
+
+def test_report_to_json_equals_compact_dumps_of_to_dict() -> None:
+    text = "Gọi “0912 345 678” nhé 😀"
+    f = Finding("det", "privacy.phone", 0.9, 5, 17, "Số điện thoại", (Evidence("regex", "phone", 0.0),))
+    versions_a = {"kiemchung": "0.1", "models": {"det": "1"}}
+    versions_b = {"kiemchung": "0.2", "models": {}}
+    for versions, rid in ((versions_a, "p1"), (versions_b, None), (versions_a, None)):
+        rep = Report(text, (f,), {"scam": 0.12345}, (), (), versions, id=rid)
+        expected = json.dumps(rep.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        assert rep.to_json() == expected
+        assert json.loads(rep.to_json())["versions"] == versions

@@ -67,6 +67,9 @@ def window_key(text: str) -> str:
     s = text.lower()
     if s.isascii():
         return s
+    t = s.translate(_STRIP)  # precomposed Vietnamese letters: the same as decomposing and dropping the marks
+    if t.isascii():
+        return t
     s = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
     return s if s.isascii() else _SYMBOLS.sub(" ", s)
 
@@ -82,6 +85,9 @@ def aligned_key(text: str) -> str | None:
         return None
     if s.isascii():
         return s
+    k = s.translate(_STRIP)  # precomposed Vietnamese letters: one character each, as decomposition would give
+    if k.isascii():
+        return k
     k = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
     if not k.isascii():
         k = _SYMBOL.sub(" ", k)
@@ -125,6 +131,10 @@ class ContextView(Protocol):
 
     def after(self, end: int, width: int = WINDOW_AFTER) -> str: ...
 
+    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]: ...
+
+    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]: ...
+
 
 class RawView:
     """Context computed from the original text alone (library calls on a plain string).
@@ -133,13 +143,14 @@ class RawView:
     text character), else the key of each window; windows are cached, since recognizers share a view.
     """
 
-    __slots__ = ("_cache", "_key", "_words", "text")
+    __slots__ = ("_cache", "_key", "_words", "_words_cache", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._key: str | None = None
         self._words: frozenset[str] | None = None
         self._cache: dict[tuple[int, int], str] = {}
+        self._words_cache: dict[tuple[int, int], list[str]] = {}
 
     def _aligned(self) -> str:
         if self._key is None:
@@ -171,16 +182,33 @@ class RawView:
             )
         return w
 
+    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]:
+        """The words of :meth:`before` (cached: recognizers whose patterns match the same span share them)."""
+        k = (start, -width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.before(start, width))
+        return w
+
+    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]:
+        """The words of :meth:`after` (cached)."""
+        k = (end, width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.after(end, width))
+        return w
+
 
 class KeyView:
     """Context read from ``NormalizedText.key`` through the offset map (original position → normalized index)."""
 
-    __slots__ = ("_cache", "_words", "norm")
+    __slots__ = ("_cache", "_words", "_words_cache", "norm")
 
     def __init__(self, norm: NormalizedText) -> None:
         self.norm = norm
         self._words: frozenset[str] | None = None
         self._cache: dict[tuple[int, int], str] = {}
+        self._words_cache: dict[tuple[int, int], list[str]] = {}
 
     def words(self) -> frozenset[str]:
         if self._words is None:
@@ -202,6 +230,22 @@ class KeyView:
         if w is None:
             i = bisect_right(self.norm.starts, end - 1) if end > 0 else 0
             w = self._cache[k] = _clause(window_key(self.norm.key[i : i + width]))
+        return w
+
+    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]:
+        """The words of :meth:`before` (cached: recognizers whose patterns match the same span share them)."""
+        k = (start, -width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.before(start, width))
+        return w
+
+    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]:
+        """The words of :meth:`after` (cached)."""
+        k = (end, width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.after(end, width))
         return w
 
 
@@ -323,7 +367,7 @@ class ContextMatcher:
         if not self.all_phrases.any_in(view.words()):
             return None
         if self._by_last and before:
-            words = split_words(view.before(start, before))
+            words = view.before_words(start, before)
             by_last = self._by_last
             n = len(words)
             for i in range(n - 1, max(-1, n - 2 - max_words), -1):
@@ -338,7 +382,7 @@ class ContextMatcher:
                 if best is not None:
                     break
         if self._by_first and after and (best is None or best.distance > 0):
-            words = split_words(view.after(end, after))
+            words = view.after_words(end, after)
             by_first = self._by_first
             limit = min(len(words), max_words_after + 1)
             if best is not None:

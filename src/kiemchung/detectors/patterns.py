@@ -27,7 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -88,32 +88,72 @@ REGION_BEFORE = 8  # room for "(+84) ", "51LD-", the letter of a passport number
 REGION_AFTER = 16  # room for plate series and numbers, and lookaheads
 
 
+_SEPARATORS = str.maketrans("", "", " .-/()+")  # deleted: what is left of a number run is its digits
+
+
+@dataclass(frozen=True, slots=True)
+class NumberScan:
+    """The number regions of a text (see :func:`number_regions`) and the digit count of its longest number."""
+
+    regions: tuple[tuple[int, int, int], ...]
+    most: int
+
+
+_NO_NUMBERS = NumberScan((), 0)
+
+
 @lru_cache(maxsize=2048)
-def number_regions(text: str) -> tuple[tuple[int, int, int], ...]:
+def scan_numbers(text: str) -> NumberScan:
     """Where digits are, widened and merged: ``(start, end, most_digits)`` ranges that contain every number-like
     match; ``most_digits`` is the digit count of the longest number in the range (separators not counted).
 
     One stdlib pass per text, cached (a few thousand recent texts) so the recognizers of one pipeline batch share
-    it; a recognizer skips ranges whose numbers are too short for it without running any pattern.
+    it; a recognizer skips ranges whose numbers are too short for it without running any pattern, and a text
+    whose longest number is too short without looking at anything else.
     """
     n = len(text)
     out: list[tuple[int, int, int]] = []
+    pa = pb = pd = -1
+    most = 0
     for m in _NUMBER_RUN.finditer(text):
-        run = m.group()
-        digits = len(run) - sum(map(run.count, " .-/()+"))
-        a = max(0, m.start() - REGION_BEFORE)
-        b = min(n, m.end() + REGION_AFTER)
-        if out and a <= out[-1][1]:
-            pa, pb, pd = out[-1]
-            out[-1] = (pa, max(pb, b), max(pd, digits))
+        s, e = m.span()
+        digits = len(m.group().translate(_SEPARATORS))
+        a = s - REGION_BEFORE
+        if a < 0:
+            a = 0
+        b = e + REGION_AFTER
+        if b > n:
+            b = n
+        if digits > most:
+            most = digits
+        if pb >= 0 and a <= pb:
+            if b > pb:
+                pb = b
+            if digits > pd:
+                pd = digits
         else:
-            out.append((a, b, digits))
-    return tuple(out)
+            if pb >= 0:
+                out.append((pa, pb, pd))
+            pa, pb, pd = a, b, digits
+    if pb < 0:
+        return _NO_NUMBERS
+    out.append((pa, pb, pd))
+    return NumberScan(tuple(out), most)
+
+
+def number_regions(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The number regions of ``text`` (cached, see :func:`scan_numbers`)."""
+    return scan_numbers(text).regions
 
 
 def most_digits(text: str) -> int:
     """The digit count of the longest number in ``text`` (0 without digits)."""
-    return max((r[2] for r in number_regions(text)), default=0)
+    return scan_numbers(text).most
+
+
+def clear_caches() -> None:
+    """Forget the per-text caches (benchmarks: no run profits from an earlier run on the same posts)."""
+    scan_numbers.cache_clear()
 
 
 _GATES: dict[tuple[str, int], re.Pattern[str]] = {}
@@ -140,12 +180,15 @@ VALID = Validation(True)
 INVALID = Validation(False)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     start: int
     end: int
     pattern: Pattern
     match: regex.Match[str]
+
+
+def _candidate_order(c: Candidate) -> tuple[int, int]:
+    return (c.start, -c.end)
 
 
 class PatternRecognizer:
@@ -231,16 +274,19 @@ class PatternRecognizer:
     def candidates(self, text: str) -> list[Candidate]:
         """Pattern matches that pass the gates; each pattern runs only over the number regions of the text."""
         if self.NUMBER_REGIONS:
-            regions = number_regions(text)
-            if not regions:
+            scan = scan_numbers(text)
+            if scan.most < self.MIN_DIGITS:
                 return []
-        else:
-            regions = ((0, len(text), 1 << 30),)
+            return self._candidates(text, scan.regions)
+        return self._candidates(text, ((0, len(text), 1 << 30),))
+
+    def _candidates(self, text: str, regions: Sequence[tuple[int, int, int]]) -> list[Candidate]:
         quick = self._quick
         least = self.MIN_DIGITS
+        plain_regions = type(self).region_ok is PatternRecognizer.region_ok
         found: dict[tuple[int, int], Candidate] = {}
         for a, b, most in regions:
-            if most < least or not self.region_ok(text, a, b):
+            if most < least or not (plain_regions or self.region_ok(text, a, b)):
                 continue
             if quick is not None and quick.search(text, a, b) is None:
                 continue
@@ -251,28 +297,33 @@ class PatternRecognizer:
                     continue
                 try:
                     for m in rx.finditer(text, a, b, timeout=REGEX_TIMEOUT):
-                        s, e = m.span(p.group)
-                        old = found.get((s, e))
+                        s, e = span = m.span(p.group)
+                        old = found.get(span)
                         if old is None or p.score > old.pattern.score:
-                            found[(s, e)] = Candidate(s, e, p, m)
+                            found[span] = Candidate(s, e, p, m)
                 except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
                     continue
         if len(found) < 2:
             return list(found.values())
-        return sorted(found.values(), key=lambda c: (c.start, -c.end))
+        return sorted(found.values(), key=_candidate_order)
 
     def analyze(
         self, text: str, norm: NormalizedText | None = None, view: ContextView | None = None
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
-        if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
-            if self.NUMBER_REGIONS and most_digits(text) < self.MIN_DIGITS:
+        if self.NUMBER_REGIONS:  # the shared number scan: a text without a long enough number costs one lookup
+            scan = scan_numbers(text)
+            if scan.most < self.MIN_DIGITS:
                 return []
+            regions = scan.regions
+        else:
+            regions = ((0, len(text), 1 << 30),)
+        if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
             if view is None:
                 view = view_for(text, norm) if norm is not None else RawView(text)
             if not self.context.own_phrases.any_in(view.words()):
                 return []
-        cands = self.candidates(text)
+        cands = self._candidates(text, regions)
         if not cands:
             return []
         if view is None:

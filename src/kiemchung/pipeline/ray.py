@@ -19,7 +19,7 @@ from typing import Any
 from kiemchung.analyzer import Analyzer
 from kiemchung.errors import InputError
 from kiemchung.io import post_to_document
-from kiemchung.pipeline.local import ScanSummary, report_lines
+from kiemchung.pipeline.local import ScanSummary, report_lines, settle_heap
 
 
 class _AnalyzeBatch:
@@ -29,6 +29,7 @@ class _AnalyzeBatch:
         import pickle
 
         self.analyzer: Analyzer = pickle.loads(analyzer_bytes)
+        settle_heap()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         docs = [

@@ -8,7 +8,8 @@ deterministic across processes and platforms (no ``PYTHONHASHSEED``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -209,10 +210,328 @@ def tf_values(
     return d, bk, v
 
 
+# ---- the compiled path ---------------------------------------------------------------------------------------
+#
+# ``_kernel_py`` computes, document by document, exactly the buckets of ``hashed`` (same polynomial hashes, salts,
+# whitespace collapsing, word table and bigrams) and the values of ``tf_values``. Counts go into a small
+# open-addressing table per document (no global sort), so its cost is linear in the number of features.
+# It is compiled by numba on first use (``_compiled``); importing this module does not import numba.
+
+_LOG_TABLE_SIZE = 1 << 12
+_SALT_MUL = U64(0x632BE59BD9B4E019)
+_SPACE_TABLE_SIZE = 0x3001  # every code point for which str.isspace() is true lies below U+3001
+
+
+def _kernel_py(
+    kc: npt.NDArray[np.uint32],
+    ko: IntArray,
+    nc: npt.NDArray[np.uint32],
+    no: IntArray,
+    kwant: IntArray,
+    nwant: IntArray,
+    flags: IntArray,
+    word_tab: npt.NDArray[np.bool_],
+    space_tab: npt.NDArray[np.bool_],
+    log_tab: npt.NDArray[np.float32],
+    idf: npt.NDArray[np.float32],
+    weights: npt.NDArray[np.float32],
+    out: npt.NDArray[np.float32],
+    indptr: IntArray,
+    indices: npt.NDArray[np.int32],
+    data: npt.NDArray[np.float32],
+) -> int:
+    """Features of documents ``i`` (code points ``kc[ko[i]:ko[i+1]]`` of its key, ``nc[no[i]:no[i+1]]`` of its
+    normalized text), then either ``out[i] = row_i @ weights`` (``flags[6] == 0``) or the CSR row (sorted
+    buckets) written to ``indptr``/``indices``/``data`` (``flags[6] == 1``; returns the number of non-zeros).
+
+    ``kwant[n]`` / ``nwant[n]``: how many times the character n-gram length ``n`` is listed in the spec.
+    ``flags``: bits, word_key, bigram_key, word_norm, bigram_norm, has_idf, mode.
+    """
+    n_docs = len(ko) - 1
+    bits = flags[0]
+    has_idf = flags[5] != 0
+    mode = flags[6]
+    use_norm = flags[3] != 0 or len(nwant) > 1
+    shift = U64(64 - bits)
+    n_heads = weights.shape[1]
+    max_len = 0
+    for i in range(n_docs):
+        max_len = max(max_len, ko[i + 1] - ko[i], no[i + 1] - no[i])
+    width = max_len + 2
+    cap = (len(kwant) + 2) * width * max(1, kwant.max()) + (len(nwant) + 2) * width * max(1, nwant.max())
+    buf = np.empty(width, dtype=np.uint32)
+    hs = np.empty(cap, dtype=np.uint64)
+    salts = np.empty(cap, dtype=np.uint64)
+    t_size = 16
+    while t_size < 2 * cap:
+        t_size *= 2
+    t_key = np.full(t_size, -1, dtype=np.int64)
+    t_cnt = np.zeros(t_size, dtype=np.int64)
+    used = np.empty(cap, dtype=np.int64)
+    u_key = np.empty(cap, dtype=np.int64)
+    u_cnt = np.empty(cap, dtype=np.int64)
+    vals = np.empty(cap, dtype=np.float32)
+    acc = np.zeros(n_heads, dtype=np.float64)
+    n_word_tab = len(word_tab)
+    n_space_tab = len(space_tab)
+    nnz = 0
+    for i in range(n_docs):
+        m = 0
+        for src in range(2):
+            if src == 0:
+                codes, a, b, want = kc, ko[i], ko[i + 1], kwant
+                words, bigrams, c_salt, w_salt = flags[1] != 0, flags[2] != 0, 100, 10
+            else:
+                if not use_norm:
+                    break
+                codes, a, b, want = nc, no[i], no[i + 1], nwant
+                words, bigrams, c_salt, w_salt = flags[3] != 0, flags[4] != 0, 200, 20
+            # " " + " ".join(text.split()) + " "
+            buf[0] = 32
+            ln = 1
+            started = False
+            in_token = False
+            for j in range(a, b):
+                c = codes[j]
+                if c < n_space_tab and space_tab[c]:
+                    in_token = False
+                else:
+                    if started and not in_token:
+                        buf[ln] = 32
+                        ln += 1
+                    buf[ln] = c
+                    ln += 1
+                    in_token = True
+                    started = True
+            buf[ln] = 32
+            ln += 1
+            # character n-grams: hash of buf[p:p+n] = sum (c+1) B**q; kept when neither end is NUL
+            max_n = len(want) - 1
+            for p in range(ln):
+                if buf[p] == 0:
+                    continue
+                h = U64(0)
+                pw = U64(1)
+                for q in range(min(max_n, ln - p)):
+                    c = buf[p + q]
+                    h += (U64(c) + U64(1)) * pw
+                    pw *= _BASE
+                    if c != 0:
+                        for _ in range(want[q + 1]):
+                            hs[m] = h
+                            salts[m] = U64(c_salt + q + 1)
+                            m += 1
+            # words (maximal runs of word characters) and bigrams of consecutive words
+            if words:
+                prev = U64(0)
+                have_prev = False
+                p = 0
+                while p < ln:
+                    c = buf[p]
+                    if c < n_word_tab and word_tab[c]:
+                        h = U64(0)
+                        pw = U64(1)
+                        while p < ln and buf[p] < n_word_tab and word_tab[buf[p]]:
+                            h += (U64(buf[p]) + U64(1)) * pw
+                            pw *= _BASE
+                            p += 1
+                        hs[m] = h
+                        salts[m] = U64(w_salt)
+                        m += 1
+                        if bigrams and have_prev:
+                            hs[m] = prev * _MIX2 + h
+                            salts[m] = U64(w_salt + 1)
+                            m += 1
+                        prev = h
+                        have_prev = True
+                    else:
+                        p += 1
+        # buckets (``mix``), counted in an open-addressing table of at least twice the number of occurrences
+        mask = 15
+        while mask + 1 < 2 * m:
+            mask = 2 * mask + 1
+        nu = 0
+        for t in range(m):
+            x = (hs[t] ^ (salts[t] * _SALT_MUL)) * _MIX1
+            x ^= x >> U64(31)
+            x *= _MIX2
+            x ^= x >> U64(29)
+            bucket = np.int64(x >> shift)
+            s = bucket & mask
+            while True:
+                key = t_key[s]
+                if key == bucket:
+                    t_cnt[s] += 1
+                    break
+                if key == -1:
+                    t_key[s] = bucket
+                    t_cnt[s] = 1
+                    used[nu] = s
+                    nu += 1
+                    break
+                s = (s + 1) & mask
+        for u in range(nu):
+            s = used[u]
+            u_key[u] = t_key[s]
+            u_cnt[u] = t_cnt[s]
+            t_key[s] = -1
+        if mode == 1:
+            # CSR row in bucket order: the summation order of ``tf_values``, so the same float32 values
+            packed = np.empty(nu, dtype=np.int64)
+            for u in range(nu):
+                packed[u] = (u_key[u] << 32) | u_cnt[u]
+            packed.sort()
+            for u in range(nu):
+                u_key[u] = packed[u] >> 32
+                u_cnt[u] = packed[u] & 0xFFFFFFFF
+        sq = 0.0
+        for u in range(nu):
+            cnt = u_cnt[u]
+            if cnt < len(log_tab):
+                v = log_tab[cnt]
+            else:
+                v = np.float32(1.0 + np.log(np.float64(cnt)))
+            if has_idf:
+                v = v * idf[u_key[u]]
+            vals[u] = v
+            sq += np.float64(v * v)
+        norm = np.float32(np.sqrt(sq))
+        if norm == 0:
+            norm = np.float32(1.0)
+        if mode == 1:
+            for u in range(nu):
+                indices[nnz] = u_key[u]
+                data[nnz] = vals[u] / norm
+                nnz += 1
+            indptr[i + 1] = nnz
+        else:
+            acc[:] = 0.0
+            for u in range(nu):
+                bucket = u_key[u]
+                vn = vals[u] / norm
+                for k in range(n_heads):
+                    acc[k] += np.float64(weights[bucket, k] * vn)
+            for k in range(n_heads):
+                out[i, k] = np.float32(acc[k])
+    return nnz
+
+
+_COMPILED: list[Callable[..., int]] = []
+_COMPILE_LOCK = threading.Lock()
+_TABLES: list[tuple[npt.NDArray[np.bool_], npt.NDArray[np.float32]]] = []
+
+
+def _compiled() -> Callable[..., int]:
+    """The numba-compiled kernel, created on first use and cached on disk where numba finds a writable place.
+
+    numba caches next to this file (``__pycache__``), else in the user's cache directory, or where
+    ``NUMBA_CACHE_DIR`` says; when none is writable the kernel is compiled in memory in every process.
+    """
+    if not _COMPILED:
+        with _COMPILE_LOCK:
+            if not _COMPILED:
+                import numba
+
+                try:
+                    fn = numba.njit(cache=True, nogil=True)(_kernel_py)
+                except RuntimeError:  # "cannot cache function ...: no locator available"
+                    fn = numba.njit(nogil=True)(_kernel_py)
+                _COMPILED.append(fn)
+    return _COMPILED[0]
+
+
+def _tables() -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.float32]]:
+    """The whitespace table of ``str.split()`` and float32(1 + log(count)) exactly as numpy computes it."""
+    if not _TABLES:
+        space = np.fromiter((chr(c).isspace() for c in range(_SPACE_TABLE_SIZE)), dtype=bool, count=_SPACE_TABLE_SIZE)
+        counts = np.arange(_LOG_TABLE_SIZE, dtype=np.int64)
+        with np.errstate(divide="ignore"):
+            logs = (1.0 + np.log(counts)).astype(np.float32)
+        _TABLES.append((space, logs))
+    return _TABLES[0]
+
+
+def _offsets(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint32], IntArray]:
+    """Code points of the texts, concatenated, and the offset of each text (``n + 1`` entries)."""
+    off = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=off[1:])
+    return _codes("".join(texts)), off
+
+
+def _want(ns: tuple[int, ...]) -> IntArray:
+    if any(n < 1 for n in ns):
+        raise ValueError(f"character n-gram lengths must be ≥ 1, got {ns}")
+    want = np.zeros(max(ns, default=0) + 1, dtype=np.int64)
+    for n in ns:
+        want[n] += 1
+    return want
+
+
+def _run(
+    spec: FeatureSpec,
+    normalized: Sequence[str],
+    keys: Sequence[str],
+    idf: npt.NDArray[np.float32] | None,
+    weights: npt.NDArray[np.float32] | None,
+    out: npt.NDArray[np.float32] | None,
+) -> tuple[IntArray, npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    if len(normalized) != len(keys):
+        raise ValueError(f"normalized and keys differ in length: {len(normalized)} vs {len(keys)}")
+    space, logs = _tables()
+    kc, ko = _offsets(keys)
+    use_norm = spec.word_norm or bool(spec.norm_char)
+    nc, no = _offsets(normalized) if use_norm else (np.zeros(0, np.uint32), np.zeros(len(keys) + 1, np.int64))
+    mode = 0 if out is not None else 1
+    flags = np.array(
+        [spec.bits, spec.word_key, spec.bigram_key, spec.word_norm, spec.bigram_norm, idf is not None, mode],
+        dtype=np.int64,
+    )
+    idf_a = np.zeros(0, np.float32) if idf is None else np.ascontiguousarray(idf, dtype=np.float32)
+    w = np.zeros((0, 1), np.float32) if weights is None else np.ascontiguousarray(weights, dtype=np.float32)
+    o = np.zeros((0, 1), np.float32) if out is None else out
+    if mode == 1:
+        # at most (lengths + 1) word and bigram features and one n-gram per position and length, per source
+        kw, nw = len(spec.key_char) + 2, len(spec.norm_char) + 2
+        bound = kw * (ko[-1] + 2 * len(keys)) + nw * (no[-1] + 2 * len(keys))
+        indptr = np.zeros(len(keys) + 1, dtype=np.int64)
+        indices = np.empty(bound, dtype=np.int32)
+        data = np.empty(bound, dtype=np.float32)
+    else:
+        indptr, indices, data = np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    kernel = _compiled()
+    nnz = kernel(
+        kc, ko, nc, no, _want(spec.key_char), _want(spec.norm_char), flags, _WORD, space, logs, idf_a, w, o,
+        indptr, indices, data,
+    )
+    return indptr, indices[:nnz], data[:nnz]
+
+
 def sparse_matrix(
     spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str], idf: npt.NDArray[np.float32] | None = None
 ) -> sp.csr_matrix:
-    """The (n_docs × 2**bits) float32 CSR matrix of L2-normalized sublinear tf(-idf) values (for training)."""
+    """The (n_docs × 2**bits) float32 CSR matrix of L2-normalized sublinear tf(-idf) values (for training).
+
+    Rows have sorted, unique column indices; the values are those of :func:`tf_values` (the same float32
+    arithmetic in the same order).
+    """
+    n = len(normalized)
+    rows = [_run(spec, normalized[i : i + 2048], keys[i : i + 2048], idf, None, None) for i in range(0, n, 2048)]
+    starts = np.cumsum([0] + [len(r[1]) for r in rows])
+    indptr = np.concatenate([np.zeros(1, np.int64)] + [r[0][1:] + s for r, s in zip(rows, starts, strict=False)])
+    indices = np.concatenate([np.zeros(0, np.int32)] + [r[1] for r in rows])
+    data = np.concatenate([np.zeros(0, np.float32)] + [r[2] for r in rows])
+    idx_type = np.int32 if len(indices) < np.iinfo(np.int32).max else np.int64
+    m = sp.csr_matrix(
+        (data, indices.astype(idx_type, copy=False), indptr.astype(idx_type)), shape=(n, 1 << spec.bits)
+    )
+    m.has_sorted_indices = True
+    return m
+
+
+def _sparse_matrix_reference(
+    spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str], idf: npt.NDArray[np.float32] | None = None
+) -> sp.csr_matrix:
+    """:func:`sparse_matrix` composed of :func:`hashed` and :func:`tf_values` (numpy only; for tests)."""
     d, b = hashed(spec, normalized, keys)
     d, b, v = tf_values(spec, d, b, len(normalized), idf)
     return sp.csr_matrix((v, (d, b)), shape=(len(normalized), 1 << spec.bits), dtype=np.float32)
@@ -224,12 +543,33 @@ def linear_scores(
     keys: Sequence[str],
     idf: npt.NDArray[np.float32] | None,
     weights: npt.NDArray[np.float32],
+    chunk: int = 4096,
+) -> npt.NDArray[np.float32]:
+    """``sparse_matrix(spec, normalized, keys, idf) @ weights`` (shape n × k, no bias), one compiled pass.
+
+    ``weights`` has shape (2**bits, k). This is the hot path of every linear text model: features are hashed,
+    counted and dotted with ``weights`` document by document, never materialized for the batch. Equal to
+    :func:`_linear_scores_reference` up to float rounding (only the order of the float64 sums differs).
+    """
+    n = len(normalized)
+    if weights.ndim != 2 or weights.shape[0] != 1 << spec.bits:
+        raise ValueError(f"weights must have shape (2**{spec.bits}, k), got {weights.shape}")
+    out = np.zeros((n, weights.shape[1]), dtype=np.float32)
+    w = np.ascontiguousarray(weights, dtype=np.float32)
+    for i in range(0, n, chunk):
+        _run(spec, normalized[i : i + chunk], keys[i : i + chunk], idf, w, out[i : i + chunk])
+    return out
+
+
+def _linear_scores_reference(
+    spec: FeatureSpec,
+    normalized: Sequence[str],
+    keys: Sequence[str],
+    idf: npt.NDArray[np.float32] | None,
+    weights: npt.NDArray[np.float32],
     chunk: int = 512,
 ) -> npt.NDArray[np.float32]:
-    """``sparse_matrix(spec, normalized, keys, idf) @ weights`` (shape n × k, no bias), computed chunk by chunk.
-
-    ``weights`` has shape (2**bits, k). This is the hot path of every linear text model.
-    """
+    """:func:`linear_scores` composed of :func:`hashed` and :func:`tf_values` (numpy only; for tests)."""
     n = len(normalized)
     k = weights.shape[1]
     out = np.zeros((n, k), dtype=np.float32)

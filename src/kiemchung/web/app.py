@@ -30,6 +30,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from kiemchung import __version__
 from kiemchung.analyzer import Analyzer
 from kiemchung.web.batcher import AnalyzeBatcher
+from kiemchung.web.fastpath import AnalyzeFastPath
 from kiemchung.web.i18n import pick_language, t
 from kiemchung.web.security import BodySizeLimitMiddleware, LoginThrottle, SlidingWindowLimiter
 
@@ -159,6 +160,10 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
         BodySizeLimitMiddleware,
         default_limit=API_BODY_LIMIT,
         limits={"/registry/import": UPLOAD_BODY_LIMIT, "/v1/imports": UPLOAD_BODY_LIMIT},
+    )
+    # outermost: well-formed POST /v1/analyze answered without the layers above (web/fastpath.py)
+    app.add_middleware(
+        AnalyzeFastPath, state=app.state, body_limit=API_BODY_LIMIT, extra_headers=SECURITY_HEADERS
     )
 
     @app.exception_handler(StarletteHTTPException)  # also the router's own 404 / 405
