@@ -62,7 +62,18 @@ class NormalizedText:
     key: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    tokens: tuple[Token, ...] = ()
+    token_source: Any = field(default=(), repr=False, compare=False)
+    """The tokens, or (from ``normalize``) a picklable builder that makes them on first use of ``tokens``."""
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens of ``normalized`` in order (built on first use: most detectors never ask for them)."""
+        src = self.token_source
+        if type(src) is tuple:
+            return src
+        built: tuple[Token, ...] = src()
+        object.__setattr__(self, "token_source", built)
+        return built
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalized span ``[start, end)`` to the original span that produced it."""

@@ -61,3 +61,15 @@ def test_report_to_json_equals_compact_dumps_of_to_dict() -> None:
         expected = json.dumps(rep.to_dict(), ensure_ascii=False, separators=(",", ":"))
         assert rep.to_json() == expected
         assert json.loads(rep.to_json())["versions"] == versions
+
+
+def test_normalized_tokens_are_built_on_first_use_and_survive_pickling() -> None:
+    from kiemchung.text.normalize import normalize
+
+    nt = normalize("ko bt gọi 0912 345 678 nha :))")
+    clone = pickle.loads(pickle.dumps(nt))
+    toks = nt.tokens
+    assert toks and toks is nt.tokens  # built once, then kept
+    assert [(t.text, t.start, t.end, t.kind) for t in clone.tokens] == [(t.text, t.start, t.end, t.kind) for t in toks]
+    assert all(nt.normalized[t.start : t.end] == t.text for t in toks)
+    assert clone == nt  # equality is about the text and its map, not how tokens are held

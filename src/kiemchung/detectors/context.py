@@ -67,9 +67,6 @@ def window_key(text: str) -> str:
     s = text.lower()
     if s.isascii():
         return s
-    t = s.translate(_STRIP)  # precomposed Vietnamese letters: the same as decomposing and dropping the marks
-    if t.isascii():
-        return t
     s = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
     return s if s.isascii() else _SYMBOLS.sub(" ", s)
 
@@ -85,9 +82,6 @@ def aligned_key(text: str) -> str | None:
         return None
     if s.isascii():
         return s
-    k = s.translate(_STRIP)  # precomposed Vietnamese letters: one character each, as decomposition would give
-    if k.isascii():
-        return k
     k = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
     if not k.isascii():
         k = _SYMBOL.sub(" ", k)

@@ -88,7 +88,7 @@ REGION_BEFORE = 8  # room for "(+84) ", "51LD-", the letter of a passport number
 REGION_AFTER = 16  # room for plate series and numbers, and lookaheads
 
 
-_SEPARATORS = str.maketrans("", "", " .-/()+")  # deleted: what is left of a number run is its digits
+_SEPARATOR = re.compile(r"[ .\-/()+]")  # removed: what is left of a number run is its digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,8 @@ def scan_numbers(text: str) -> NumberScan:
     most = 0
     for m in _NUMBER_RUN.finditer(text):
         s, e = m.span()
-        digits = len(m.group().translate(_SEPARATORS))
+        run = m.group()
+        digits = len(run) if run.isdigit() else len(_SEPARATOR.sub("", run))
         a = s - REGION_BEFORE
         if a < 0:
             a = 0

@@ -308,6 +308,35 @@ _set_end = vars(Token)["end"].__set__
 _set_kind = vars(Token)["kind"].__set__
 
 
+class _Tokens:
+    """Builds a text's tokens from its chunks' cached tokens, when first asked (picklable, plain data)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[tuple[int, Any]]) -> None:
+        self.parts = parts
+
+    def __getstate__(self) -> list[tuple[int, Any]]:
+        return self.parts
+
+    def __setstate__(self, state: list[tuple[int, Any]]) -> None:
+        self.parts = state
+
+    def __call__(self) -> tuple[Token, ...]:
+        out: list[Token] = []
+        append = out.append
+        new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
+        for opos, toks in self.parts:
+            for t, a, b, kind in toks:
+                tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
+                set_text(tok, t)
+                set_start(tok, opos + a)
+                set_end(tok, opos + b)
+                set_kind(tok, kind)
+                append(tok)
+        return tuple(out)
+
+
 def clear_caches() -> None:
     """Forget every cached word and chunk (for benchmarks, or after changing the tables)."""
     _CACHE.clear()
@@ -323,10 +352,9 @@ def normalize(text: str) -> NormalizedText:
         parts = _spaced_parts(u, parts)
     outs: list[str] = []
     keys: list[str] = []
-    tokens: list[Token] = []
-    append = tokens.append
+    token_parts: list[tuple[int, Any]] = []  # (output offset of the chunk, its cached tokens)
+    append = token_parts.append
     chunks = _CHUNKS
-    new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
     maps: list[tuple[int, int, Any, Any]] = []  # (source pos, source length, map) of changed chunks
     pos = opos = 0
     sentence_start = True
@@ -352,13 +380,8 @@ def normalize(text: str) -> NormalizedText:
                 osize = len(out)
         outs.append(out)
         keys.append(key)
-        for t, a, b, kind in toks:
-            tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
-            set_text(tok, t)
-            set_start(tok, opos + a)
-            set_end(tok, opos + b)
-            set_kind(tok, kind)
-            append(tok)
+        if toks:
+            append((opos, toks))
         if rs is not None:
             maps.append((pos, size, rs, re_))
         if ends is not None:
@@ -369,7 +392,7 @@ def normalize(text: str) -> NormalizedText:
     key = " ".join(keys)
     if not maps:
         n = len(norm)
-        return NormalizedText(text, norm, key, tuple(range(n)), tuple(range(1, n + 1)), tuple(tokens))
+        return NormalizedText(text, norm, key, tuple(range(n)), tuple(range(1, n + 1)), _Tokens(token_parts))
     st: list[int] = []
     en: list[int] = []
     spos = 0  # unchanged chunks and the spaces between them map one to one
@@ -382,4 +405,4 @@ def normalize(text: str) -> NormalizedText:
     n_src = len(u)
     st.extend(range(spos, n_src))
     en.extend(range(spos + 1, n_src + 1))
-    return NormalizedText(text, norm, key, tuple(st), tuple(en), tuple(tokens))
+    return NormalizedText(text, norm, key, tuple(st), tuple(en), _Tokens(token_parts))

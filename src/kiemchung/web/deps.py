@@ -62,7 +62,7 @@ def load_account_principal(session: Session, account_id: int) -> Principal | Non
     return principal_for(session, account)
 
 
-# --- API tokens: signed (itsdangerous) and bound to the password hash, so a password change revokes them ------
+# --- API tokens: signed (itsdangerous), bound to the password hash and the account's token generation ---------
 
 
 def app_secret(request_or_app: Any) -> str:
@@ -74,10 +74,18 @@ def _pw_fingerprint(password_hash: str) -> str:
     return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
 
 
-def make_api_token(secret: str, account: Any) -> str:
+def make_api_token(secret: str, account: Any, generation: int = 0) -> str:
+    """A token for ``account``; ``generation`` is the account's token generation (see web/accounts.py)."""
     return "kc_" + URLSafeSerializer(secret, salt="kiemchung.api-token").dumps(
-        {"a": account.id, "h": _pw_fingerprint(account.password_hash)}
+        {"a": account.id, "h": _pw_fingerprint(account.password_hash), "g": generation}
     )
+
+
+def issue_api_token(session: Session, secret: str, account: Any) -> str:
+    """A token valid until the account's password changes or its tokens are revoked."""
+    from kiemchung.web.accounts import token_generation
+
+    return make_api_token(secret, account, token_generation(session, account.id))
 
 
 def account_for_token(session: Session, secret: str, token: str) -> Any:
@@ -96,6 +104,10 @@ def account_for_token(session: Session, secret: str, token: str) -> Any:
         return None
     if not hmac.compare_digest(str(data.get("h", "")), _pw_fingerprint(account.password_hash)):
         return None
+    from kiemchung.web.accounts import token_generation
+
+    if data.get("g", 0) != token_generation(session, account.id):
+        return None  # revoked
     return account
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from kiemchung.web.deps import app_secret, csrf_protect, make_api_token, page_require, page_user, store_of
+from kiemchung.web.deps import app_secret, csrf_protect, issue_api_token, page_require, page_user, store_of
 from kiemchung.web.i18n import t
 from kiemchung.web.principal import Principal
 from kiemchung.web.security import client_ip, hash_password, verify_password
@@ -107,7 +107,7 @@ def account_token(request: Request, user: Principal = Depends(page_require("find
         account = session.get(Account, user.account_id)
         if account is None:
             raise HTTPException(404)
-        token = make_api_token(app_secret(request), account)
+        token = issue_api_token(session, app_secret(request), account)
         from kiemchung.store import audit
 
         audit.append(session, user.login, "account.token", "account", account.id, {})  # never the token
