@@ -36,28 +36,31 @@ def post_to_document(obj: Any, *, file: str, line: int) -> Document:
     return Document(text=text, id=None if pid is None else str(pid), sources=sources, meta=meta)
 
 
+def _decode(raw: str, name: str, lineno: int) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})", file=name, record=lineno) from exc
+
+
 def parse_jsonl(lines: Iterable[str], name: str) -> Iterator[tuple[int, Any]]:
     """Yield ``(line_number, value)`` for each non-blank line; bad JSON raises InputError naming file and line."""
     for lineno, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON không hợp lệ: {exc.msg} (cột {exc.colno})", file=name, record=lineno) from exc
-        yield lineno, obj
+        yield lineno, _decode(raw, name, lineno)
 
 
-def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
-    """Yield ``(line_number, value)`` from a UTF-8 JSONL file, streaming; every reader of labelled or post files
-    uses this, so an unreadable file, a non-UTF-8 line or bad JSON is reported the same way (file, line, reason)."""
+def iter_jsonl_lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    """Yield ``(line_number, raw line)`` for each non-blank line of a UTF-8 file, streaming, not parsed.
+
+    An unreadable file or a non-UTF-8 line raises InputError naming the file (and line)."""
     name = str(path)
     try:
         fh = Path(path).open(encoding="utf-8")
     except OSError as exc:
         raise InputError(f"không mở được tệp ({exc.strerror})", file=name) from exc
-
-    def lines() -> Iterator[str]:
+    with fh:
         lineno = 0
         while True:
             try:
@@ -67,10 +70,21 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
             if not raw:
                 return
             lineno += 1
-            yield raw
+            if raw.strip():
+                yield lineno, raw
 
-    with fh:
-        yield from parse_jsonl(lines(), name)
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """Yield ``(line_number, value)`` from a UTF-8 JSONL file, streaming; every reader of labelled or post files
+    uses this, so an unreadable file, a non-UTF-8 line or bad JSON is reported the same way (file, line, reason)."""
+    name = str(path)
+    for lineno, raw in iter_jsonl_lines(path):
+        yield lineno, _decode(raw, name, lineno)
+
+
+def parse_post_line(raw: str, *, file: str, line: int) -> Document:
+    """One JSONL line of a posts file → Document (the same checks and errors as :func:`read_posts_jsonl`)."""
+    return post_to_document(_decode(raw, file, line), file=file, line=line)
 
 
 def read_posts_jsonl(path: str | Path) -> Iterator[tuple[int, Document]]:

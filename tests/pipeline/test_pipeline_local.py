@@ -95,3 +95,17 @@ def test_read_posts_csv_names_line_of_bad_number(tmp_path: Path) -> None:
     p.write_text("id,text,likes\n1,ok,2\n2,xấu,nhiều\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.csv, bản ghi 3: .*likes"):
         list(read_posts(p))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_scan_files_bad_line_names_file_and_line_and_writes_no_output(tmp_path: Path, workers: int) -> None:
+    inp = _posts(tmp_path, n=20)
+    lines = inp.read_text(encoding="utf-8").splitlines()
+    lines.insert(12, "")  # blank lines are skipped but still counted as lines
+    lines.insert(15, '{"id": "bad", "text": 42}')
+    inp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(InputError) as err:
+        scan_files(Analyzer([KeywordDetector()]), [inp], out, batch_size=4, workers=workers)
+    assert str(inp) in str(err.value) and "16" in str(err.value) and "text" in str(err.value)
+    assert not out.exists()

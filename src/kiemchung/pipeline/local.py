@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from kiemchung.analyzer import Analyzer
 from kiemchung.errors import InputError
-from kiemchung.io import read_posts
+from kiemchung.io import iter_jsonl_lines, parse_post_line, read_posts, read_posts_csv
 from kiemchung.types import Document
 
 CHECKPOINT_VERSION = 1
@@ -48,8 +48,13 @@ class ScanSummary:
         return d
 
 
-def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
+# A work item: a Document, or a raw JSONL line (file, line number, line) that the worker parses itself, so the
+# process that reads the input does not spend its core on JSON and pickling while the workers wait.
+WorkItem = Document | tuple[str, int, str]
+
+
+def batched(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
+    batch: list[WorkItem] = []
     for it in items:
         batch.append(it)
         if len(batch) >= size:
@@ -61,12 +66,31 @@ def batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def iter_documents(inputs: Sequence[str | Path], skip: int = 0) -> Iterator[Document]:
     """Documents from JSONL/CSV inputs, in order, skipping the first ``skip``."""
+    for item in iter_items(inputs, skip):
+        yield as_document(item)
+
+
+def iter_items(inputs: Sequence[str | Path], skip: int = 0) -> Iterator[WorkItem]:
+    """Work items from JSONL/CSV inputs, in order, skipping the first ``skip`` posts (blank lines don't count)."""
     seen = 0
     for path in inputs:
-        for _, doc in read_posts(path):
+        if str(path).lower().endswith(".csv"):
+            for _, doc in read_posts_csv(path):
+                if seen >= skip:
+                    yield doc
+                seen += 1
+            continue
+        name = str(path)
+        for lineno, raw in iter_jsonl_lines(path):
             if seen >= skip:
-                yield doc
+                yield (name, lineno, raw)
             seen += 1
+
+
+def as_document(item: WorkItem) -> Document:
+    if isinstance(item, Document):
+        return item
+    return parse_post_line(item[2], file=item[0], line=item[1])
 
 
 def validate_inputs(inputs: Sequence[str | Path]) -> int:
@@ -107,18 +131,18 @@ def _init_worker(analyzer: Analyzer) -> None:
     settle_heap()
 
 
-def _work(batch: list[Document]) -> tuple[list[str], Counter[str]]:
+def _work(batch: list[WorkItem]) -> tuple[list[str], Counter[str]]:
     assert _WORKER is not None, "worker not initialised"
-    return report_lines(_WORKER, batch)
+    return report_lines(_WORKER, [as_document(it) for it in batch])
 
 
 def _map_ordered(
-    analyzer: Analyzer, batches: Iterator[list[Document]], workers: int
+    analyzer: Analyzer, batches: Iterator[list[WorkItem]], workers: int
 ) -> Iterator[tuple[int, tuple[list[str], Counter[str]]]]:
     """Yield (batch size, result) in input order; with workers > 1, a bounded number of batches in flight."""
     if workers <= 1:
         for b in batches:
-            yield len(b), report_lines(analyzer, b)
+            yield len(b), report_lines(analyzer, [as_document(it) for it in b])
         return
     ctx = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer,)) as pool:
@@ -214,7 +238,7 @@ def scan_files(
         if done:
             fh.seek(offset)
             fh.truncate()
-        docs = iter_documents(inputs, skip=done)
+        docs = iter_items(inputs, skip=done)
         last_sync = time.monotonic()
         for n, (lines, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers):
             fh.write(("\n".join(lines) + "\n").encode("utf-8"))
