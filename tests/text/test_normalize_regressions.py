@@ -26,3 +26,23 @@ def test_normalize_regressions(text: str, expected: str) -> None:
     n = normalize(text)
     assert n.normalized == expected
     assert n.original == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "span"),
+    [
+        # letters spelled out with their tone marks are joined as typed, never read as teencode ("t" = tôi)
+        ("đ ị t mẹ mày", "địt mẹ mày", "đ ị t"),
+        ("Đ Ị T mẹ", "địt mẹ", "Đ Ị T"),
+        ("C Ố T L Õ I là", "cốt lõi là", "C Ố T"),  # kept as typed, not "corrected" to another word
+        ("d i t me", "địt me", "d i t"),  # bare letters still go through the word tables
+        ("a b c d", "a b c d", "a"),  # letters that make no word stay letters
+        ("ừ ừ ừ", "ừ ừ ừ", "ừ"),
+    ],
+)
+def test_normalize_spelled_out_letters(text: str, expected: str, span: str) -> None:
+    n = normalize(text)
+    assert n.normalized == expected
+    first = expected.split(" ")[0]
+    a, b = n.to_original(0, len(first))
+    assert text[a:b] == span

@@ -183,11 +183,14 @@ def _spaced_units(run: str) -> tuple[_Unit, ...]:
         for j in range(min(n, i + 13), i + 4, -2):  # a syllable has at most 7 letters ("nghiêng")
             joined = low[i:j:2]
             if _join_ok(joined):
-                units.append((i, j, _lookup(joined) or joined, "word", "w", 0, None))
+                # Spelled with tone marks: keep the syllable as typed; bare letters: look the word up ("dit").
+                form = joined if joined != strip_diacritics(joined) else (_lookup(joined) or joined)
+                units.append((i, j, form, "word", "w", 0, None))
                 i = j + 1
                 break
         else:
-            units.append(_word_unit(run, low[i], i, i + 1, not units, False))
+            # A letter inside a run of spelled-out letters is a letter, not teencode ("đ ị t" is not "đ ị tôi").
+            units.append((i, i + 1, low[i], "word", None, 0, None))
             i += 2
     return tuple(units)
 

@@ -256,6 +256,8 @@ def _join_ok(joined: str) -> bool:
         return False
     if _SYLLABLE_RE.fullmatch(key) is None:
         return False
-    return not _VOCAB or joined in _VOCAB or joined in TEENCODE
+    # Letters spelled out with their tone marks ("đ ị t", "c h ế t") name the syllable exactly: joining them
+    # invents nothing, even when the syllable is not in the vocabulary.
+    return not _VOCAB or joined in _VOCAB or joined in TEENCODE or joined != key
 
 
