@@ -30,7 +30,7 @@ import math
 import re
 import unicodedata
 from itertools import repeat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -148,7 +148,7 @@ class CandidateFilter:
     them; ``idf``: the re-scorer's syllable IDF.
     """
 
-    def __init__(self, claims: Sequence[tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]],
+    def __init__(self, claims: Sequence[tuple[frozenset[str], frozenset[tuple[str, str]], Collection[str]]],
                  idf: Callable[[str], float], tau: float = TAU, bigram_tau: float = BIGRAM_TAU) -> None:
         self.tau, self.bigram_tau = tau, bigram_tau
         n = len(claims)
