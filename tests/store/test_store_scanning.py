@@ -95,3 +95,20 @@ def test_scanning_cli_helper_uses_db_factchecks(db_url: str, tmp_path: Path) -> 
     out = scan_store_cli(db_url, batch_size=1)
     assert out["posts"] == 2 and out["scan"] == 1 and isinstance(out["findings"], dict)
     assert set(out) == {"posts", "seconds", "posts_per_second", "findings", "scan"}
+
+
+def test_scanning_with_worker_processes_records_the_same_findings(store: Store, org: object,
+                                                                  make_analyzer: Callable[[str], Analyzer]) -> None:
+    def current() -> list[tuple[int, str, int, int, str]]:
+        with store.session() as s:
+            return sorted((f.post_id, f.label, f.start, f.end, f.excerpt) for f in Records(s).findings.list())
+
+    with store.session() as s:
+        one = scan_store(make_analyzer("1"), s, batch_size=2)
+    first = current()
+    with store.session() as s:
+        two = scan_store(make_analyzer("1"), s, batch_size=2, workers=2)
+    assert (two.posts, two.findings, two.labels) == (one.posts, one.findings, one.labels)
+    assert current() == first and len(first) == 3
+    with store.session() as s:
+        assert {p.last_scan_id for p in s.execute(select(Post)).scalars()} == {two.scan}

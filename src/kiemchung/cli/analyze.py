@@ -135,7 +135,7 @@ def scan(
         if workers == 0:
             workers = os.cpu_count() or 1
         if db is not None:
-            summary_dict = _scan_store(db, since, unit, factchecks, policy, batch_size)
+            summary_dict = _scan_store(db, since, unit, factchecks, policy, batch_size, workers)
         else:
             if not inputs:
                 raise InputError("cần ít nhất một tệp đầu vào, hoặc --db (need an INPUT file or --db)")
@@ -176,14 +176,14 @@ def scan(
 
 
 def _scan_store(db: str, since: str | None, unit: int | None, factchecks: Path | None, policy: Path | None,
-                batch_size: int) -> dict:  # type: ignore[type-arg]
+                batch_size: int, workers: int) -> dict:  # type: ignore[type-arg]
     """Scan posts in the store and write findings there (library: kiemchung.store.scanning.scan_store)."""
     try:
         from kiemchung.store import scanning
     except ModuleNotFoundError as exc:  # pragma: no cover - store extra missing
         raise InputError(f"kho dữ liệu chưa sẵn sàng ({exc})") from exc
     return scanning.scan_store_cli(db, since=since, unit=unit, factchecks=factchecks, policy=policy,
-                                   batch_size=batch_size)
+                                   batch_size=batch_size, workers=workers)
 
 
 def register(app: typer.Typer) -> None:

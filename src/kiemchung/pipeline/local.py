@@ -12,18 +12,20 @@ import gc
 import json
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from kiemchung.analyzer import Analyzer
 from kiemchung.errors import InputError
 from kiemchung.io import iter_jsonl_lines, parse_post_line, read_posts, read_posts_csv
-from kiemchung.types import Document
+from kiemchung.types import Document, Report
+
+R = TypeVar("R")
 
 CHECKPOINT_VERSION = 1
 
@@ -136,24 +138,51 @@ def _work(batch: list[WorkItem]) -> tuple[list[str], Counter[str]]:
     return report_lines(_WORKER, [as_document(it) for it in batch])
 
 
+def _work_reports(batch: list[Document]) -> list[Report]:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.analyze_batch(batch)
+
+
+def _lines_here(analyzer: Analyzer, batch: list[WorkItem]) -> tuple[list[str], Counter[str]]:
+    return report_lines(analyzer, [as_document(it) for it in batch])
+
+
 def _map_ordered(
-    analyzer: Analyzer, batches: Iterator[list[WorkItem]], workers: int
-) -> Iterator[tuple[int, tuple[list[str], Counter[str]]]]:
-    """Yield (batch size, result) in input order; with workers > 1, a bounded number of batches in flight."""
+    analyzer: Analyzer,
+    batches: Iterable[list[Any]],
+    workers: int,
+    work: Callable[[list[Any]], R],
+    here: Callable[[Analyzer, list[Any]], R],
+) -> Iterator[tuple[int, R]]:
+    """Yield (batch size, result) in input order; with workers > 1, a bounded number of batches in flight.
+
+    ``work(batch)`` runs in a worker process (a module-level function, so it pickles); ``here(analyzer,
+    batch)`` is the same computation in this process, used when ``workers`` is 1."""
     if workers <= 1:
         for b in batches:
-            yield len(b), report_lines(analyzer, [as_document(it) for it in b])
+            yield len(b), here(analyzer, b)
         return
     ctx = get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(analyzer,)) as pool:
-        pending: list[tuple[int, Future[tuple[list[str], Counter[str]]]]] = []
+        pending: deque[tuple[int, Future[R]]] = deque()
         for b in batches:
-            pending.append((len(b), pool.submit(_work, b)))
+            pending.append((len(b), pool.submit(work, b)))
             while len(pending) >= workers * 3:
-                n, fut = pending.pop(0)
+                n, fut = pending.popleft()
                 yield n, fut.result()
         for n, fut in pending:
             yield n, fut.result()
+
+
+def analyze_batches(analyzer: Analyzer, batches: Iterable[list[Document]], workers: int = 1) -> Iterator[list[Report]]:
+    """The reports of each batch, in order; with ``workers`` > 1 the batches are analyzed in worker processes
+    (the store scan uses this: it reads and writes the database here while the workers analyze)."""
+    for _, reports in _map_ordered(analyzer, batches, workers, _work_reports, _reports_here):
+        yield reports
+
+
+def _reports_here(analyzer: Analyzer, batch: list[Document]) -> list[Report]:
+    return analyzer.analyze_batch(batch)
 
 
 # --- checkpoints -----------------------------------------------------------------------------------------------
@@ -184,7 +213,7 @@ def scan_documents(
     summary = ScanSummary()
     settle_heap()
     t0 = time.perf_counter()
-    for n, (lines, counts) in _map_ordered(analyzer, batched(documents, batch_size), workers):
+    for n, (lines, counts) in _map_ordered(analyzer, batched(documents, batch_size), workers, _work, _lines_here):
         if out is not None:
             out.write("\n".join(lines) + "\n")
         summary.posts += n
@@ -240,7 +269,7 @@ def scan_files(
             fh.truncate()
         docs = iter_items(inputs, skip=done)
         last_sync = time.monotonic()
-        for n, (lines, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers):
+        for n, (lines, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers, _work, _lines_here):
             fh.write(("\n".join(lines) + "\n").encode("utf-8"))
             summary.posts += n
             summary.findings.update(counts)

@@ -11,8 +11,8 @@ its progress; ``resume=<scan id>`` continues it, ``only_new=True`` scans posts n
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -61,8 +61,11 @@ def post_document(post: Post, page: Page | None = None) -> Document:
 def scan_store(analyzer: BatchAnalyzer, session: Session, *, since: datetime | str | None = None,
                unit: int | str | None = None, batch_size: int = 256, only_new: bool = False,
                resume: int | None = None, actor: Actor = SYSTEM, commit: bool = True,
-               progress: Callable[[int], None] | None = None) -> ScanSummary:
-    """Analyze stored posts (optionally published since ``since``, in ``unit`` and its sub-units)."""
+               progress: Callable[[int], None] | None = None, workers: int = 1) -> ScanSummary:
+    """Analyze stored posts (optionally published since ``since``, in ``unit`` and its sub-units).
+
+    With ``workers`` > 1 (an :class:`~kiemchung.analyzer.Analyzer` is then required) the batches are analyzed in
+    worker processes while this process reads posts and writes findings; the result is the same."""
     require(actor, "scan.run")
     versions = analyzer.versions
     models: dict[str, str] = dict(versions.get("models") or {})
@@ -86,13 +89,29 @@ def scan_store(analyzer: BatchAnalyzer, session: Session, *, since: datetime | s
         q = q.where((Post.last_scan_id.is_(None)) | (Post.last_scan_id != scan.id))
     if commit:
         session.commit()
-    last_id = 0
-    while True:
-        rows = session.execute(q.where(Post.id > last_id).limit(batch_size)).all()
-        if not rows:
-            break
-        last_id = rows[-1][0].id
-        reports = analyzer.analyze_batch([post_document(p, pg) for p, pg in rows])
+    pending: deque[Sequence[Any]] = deque()  # rows of the batches handed to the analyzer, oldest first
+
+    def batches() -> Iterator[list[Document]]:
+        last_id = 0
+        while True:
+            rows = session.execute(q.where(Post.id > last_id).limit(batch_size)).all()
+            if not rows:
+                return
+            last_id = rows[-1][0].id
+            pending.append(rows)
+            yield [post_document(p, pg) for p, pg in rows]
+
+    if workers > 1:
+        from kiemchung.analyzer import Analyzer
+        from kiemchung.pipeline.local import analyze_batches
+
+        if not isinstance(analyzer, Analyzer):
+            raise TypeError("scan_store(workers > 1) needs a kiemchung Analyzer (it is sent to worker processes)")
+        results: Iterator[list[Report]] = analyze_batches(analyzer, batches(), workers)
+    else:
+        results = (analyzer.analyze_batch(docs) for docs in batches())
+    for reports in results:
+        rows = pending.popleft()
         now = utcnow()
         ids = [p.id for p, _ in rows]
         decided: dict[tuple[int, str, int, int], Review] = {}
@@ -153,7 +172,7 @@ def _jsonable(obj: Any) -> Any:
 
 def scan_store_cli(db: str | None, *, since: str | None = None, unit: int | str | None = None,
                    factchecks: Path | None = None, policy: Path | None = None, batch_size: int = 256,
-                   only_new: bool = False) -> dict[str, Any]:
+                   only_new: bool = False, workers: int = 1) -> dict[str, Any]:
     """``kiemchung scan --db URL``: build the default analyzer (fact-checks from ``factchecks`` or, when not
     given, from the database's FactCheck table), scan the stored posts and return the scan summary in the
     shape of the file scan's (``posts``, ``seconds``, ``posts_per_second``, ``findings`` per label) plus ``scan``."""
@@ -176,7 +195,7 @@ def scan_store_cli(db: str | None, *, since: str | None = None, unit: int | str 
             analyzer = Analyzer.default(Settings(factchecks=fcs), policy=load_policy(policy) if policy else None)
             t0 = time.perf_counter()
             summary = scan_store(analyzer, session, since=since, unit=unit, batch_size=batch_size,
-                                 only_new=only_new)
+                                 only_new=only_new, workers=workers)
             seconds = time.perf_counter() - t0
     finally:
         store.dispose()
