@@ -90,3 +90,33 @@ def test_audit_concurrent_writers_keep_one_chain(store: Store) -> None:
     with store.session() as s:
         res = audit.verify(s)
         assert res.ok and res.events == 32
+
+
+def test_audit_anchors_catch_a_rewritten_chain(store: Store) -> None:
+    _three_events(store)
+    with store.session() as s:
+        early = audit.anchor(s)
+    with store.transaction() as s:
+        audit.append(s, "tester", "test.event", "thing", 4)
+    with store.session() as s:
+        late = audit.anchor(s)
+        assert (early.seq, late.seq) == (3, 4)
+        assert audit.verify(s, anchors=[early, late, audit.Anchor(0, audit.GENESIS, "")]).ok
+    with store.engine.begin() as conn:  # someone with database access rewrites every row and the head
+        conn.execute(text("DELETE FROM audit_events"))
+        conn.execute(text("UPDATE audit_head SET seq = 0, hash = :g"), {"g": audit.GENESIS})
+    for i in range(3):
+        with store.transaction() as s:
+            audit.append(s, "ke-gian", "test.event", "thing", i)
+    with store.session() as s:
+        assert audit.verify(s).ok  # consistent with itself
+        res = audit.verify(s, anchors=[early, late])
+        assert not res.ok
+        assert [p.event_id for p in res.problems] == [3, 4]  # 3 differs, 4 is gone
+
+
+def test_audit_anchor_from_dict_rejects_bad_records() -> None:
+    assert audit.Anchor.from_dict({"seq": 2, "hash": "a" * 64}).seq == 2
+    for bad in ({"seq": "2", "hash": "a" * 64}, {"seq": 2, "hash": "ab"}, {"seq": True, "hash": "a" * 64}, [1]):
+        with pytest.raises(ValueError):
+            audit.Anchor.from_dict(bad)

@@ -91,6 +91,27 @@ def test_cli_audit_verify_fails_after_tampering(db_url: str) -> None:
     assert code == 1 and json.loads(out)["ok"] is False
 
 
+def test_cli_audit_anchor_then_verify_and_a_rewritten_chain_fails(db_url: str, tmp_path: Path) -> None:
+    anchors = tmp_path / "anchors.jsonl"
+    kc(db_url, "units", "add", "Chi bộ 1")
+    code, out = kc(db_url, "audit", "anchor", "--out", str(anchors), "--json")
+    assert code == 0 and json.loads(out)["seq"] == 1
+    kc(db_url, "units", "add", "Chi bộ 2")
+    assert kc(db_url, "audit", "verify", "--anchors", str(anchors))[0] == 0
+    store = Store.open(db_url)  # rewrite the whole chain and its head: plain verify cannot tell
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_events"))
+        conn.execute(text("UPDATE audit_head SET seq = 0, hash = :g"), {"g": "0" * 64})
+    store.dispose()
+    kc(db_url, "units", "add", "Chi bộ giả")
+    assert kc(db_url, "audit", "verify")[0] == 0
+    code, out = kc(db_url, "audit", "verify", "--anchors", str(anchors), "--json")
+    assert code == 1 and json.loads(out)["problems"][0]["event_id"] == 1
+    anchors.write_text('{"seq": 1, "hash": "abc"}\n', encoding="utf-8")
+    code, out = kc(db_url, "audit", "verify", "--anchors", str(anchors))
+    assert code != 0 and "anchors.jsonl" in out and "1" in out
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
 def test_cli_report_formats(db_url: str, tmp_path: Path, fmt: str) -> None:
     kc(db_url, "import", "jsonl", str(DATA / "posts.jsonl"), "--page", "https://zalo.me/an")
@@ -110,7 +131,7 @@ def test_cli_help_for_every_store_command() -> None:
     groups = {"db": ["upgrade", "current"], "units": ["add", "list", "show", "retire"],
               "members": ["add", "list", "show", "retire"],
               "pages": ["add", "list", "show", "verify", "retire", "missing"], "accounts": ["add", "list"],
-              "audit": ["verify", "list"], "settings": ["get", "set"]}
+              "audit": ["verify", "anchor", "list"], "settings": ["get", "set"]}
     for group, cmds in groups.items():
         for c in cmds:
             res = runner.invoke(app, [group, c, "--help"])

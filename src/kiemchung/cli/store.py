@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Table
@@ -332,13 +332,32 @@ def import_cmd(
 audit_app = typer.Typer(help="Nhật ký kiểm toán (audit log): chuỗi băm chống sửa.", no_args_is_help=True)
 
 
-@audit_app.command("verify")
-def audit_verify(db: DbOpt = None, as_json: JsonOpt = False) -> None:
-    """Kiểm tra toàn bộ chuỗi; mã thoát 1 nếu có dòng bị sửa, chèn hoặc xóa."""
+def _read_anchors(path: Path) -> list[Any]:
+    from kiemchung.errors import InputError
+    from kiemchung.io import iter_jsonl
     from kiemchung.store import audit
 
-    with cli_errors(), _records(db) as rec:
-        res = audit.verify(rec.session)
+    out = []
+    for lineno, obj in iter_jsonl(path):
+        try:
+            out.append(audit.Anchor.from_dict(obj))
+        except ValueError as exc:
+            raise InputError(str(exc), file=str(path), record=lineno) from exc
+    return out
+
+
+@audit_app.command("verify")
+def audit_verify(
+    anchors: Annotated[Optional[Path], typer.Option(help="Tệp JSONL các mốc neo (từ `audit anchor`) để đối chiếu.")] = None,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Kiểm tra toàn bộ chuỗi; mã thoát 1 nếu có dòng bị sửa, chèn hoặc xóa, hoặc chuỗi không còn qua một mốc neo."""
+    from kiemchung.store import audit
+
+    with cli_errors():
+        kept = _read_anchors(anchors) if anchors is not None else []
+        with _records(db) as rec:
+            res = audit.verify(rec.session, anchors=kept)
     out = res.to_dict()
 
     def render() -> None:
@@ -352,6 +371,25 @@ def audit_verify(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     _emit(out, as_json, render)
     if not res.ok:
         raise typer.Exit(1)
+
+
+@audit_app.command("anchor")
+def audit_anchor(
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Thêm mốc neo vào cuối tệp JSONL này.")] = None,
+    db: DbOpt = None, as_json: JsonOpt = False,
+) -> None:
+    """Lấy mốc neo của đầu chuỗi (seq, hash) để cất NGOÀI cơ sở dữ liệu; `audit verify --anchors` đối chiếu."""
+    from kiemchung.store import audit
+
+    with cli_errors(), _records(db) as rec:
+        a = audit.anchor(rec.session)
+    line = json.dumps(a.to_dict(), ensure_ascii=False)
+    if out is not None:
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+    _emit(a.to_dict(), as_json, lambda: console.print(
+        f"Mốc neo: sự kiện {a.seq}, hash {a.hash}" + (f" → {out}" if out else "")
+        + "\nCất mốc này ngoài cơ sở dữ liệu (máy khác, bản in, thư gửi kiểm toán viên).", highlight=False))
 
 
 @audit_app.command("list")

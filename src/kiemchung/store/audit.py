@@ -6,7 +6,10 @@ Each event stores ``hash = sha256(prev_hash + canonical JSON of the event)`` whe
 
 * an edited row (its hash no longer matches its content),
 * an inserted or deleted row (ids have a gap, or ``prev_hash`` does not match the previous row's hash),
-* a deleted last row (the head no longer points at the last row).
+* a deleted last row (the head no longer points at the last row),
+* a rewrite of the whole chain with its head, when the head was anchored before: :func:`anchor` gives
+  ``{"seq", "hash", "at"}`` to keep OUTSIDE the database (a file on another machine, a printed report, an e-mail
+  to the auditors), and ``verify(session, anchors=[...])`` checks that each anchored event still has that hash.
 
 Appends lock the head row first (``UPDATE audit_head``), which serializes concurrent writers on SQLite and
 PostgreSQL alike, so the chain never forks.
@@ -99,15 +102,54 @@ class VerifyResult:
                 "problems": [p.to_dict() for p in self.problems]}
 
 
-def verify(session: Session, *, raise_on_error: bool = False) -> VerifyResult:
-    """Walk the whole chain; report every row that was edited, inserted or deleted."""
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The chain's head at one moment, to be kept outside the database."""
+
+    seq: int
+    hash: str
+    at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "hash": self.hash, "at": self.at}
+
+    @classmethod
+    def from_dict(cls, obj: Any, *, where: str = "anchor") -> Anchor:
+        if (not isinstance(obj, dict) or not isinstance(obj.get("seq"), int) or isinstance(obj.get("seq"), bool)
+                or obj["seq"] < 0 or not isinstance(obj.get("hash"), str) or len(obj["hash"]) != 64):
+            raise ValueError(f"{where}: cần đối tượng {{\"seq\": số, \"hash\": 64 ký tự hex}} "
+                             "(expected {\"seq\": int, \"hash\": 64 hex chars})")
+        return cls(seq=obj["seq"], hash=obj["hash"], at=str(obj.get("at", "")))
+
+
+def anchor(session: Session) -> Anchor:
+    """The current head of the chain (``seq`` 0 and the genesis hash for an empty log)."""
+    head = session.get(AuditHead, 1, populate_existing=True)
+    return Anchor(seq=head.seq if head else 0, hash=head.hash if head else GENESIS,
+                  at=_at_text(datetime.now(UTC)))
+
+
+def verify(session: Session, *, raise_on_error: bool = False, anchors: Sequence[Anchor] = ()) -> VerifyResult:
+    """Walk the whole chain; report every row that was edited, inserted or deleted, and every anchor the chain
+    no longer passes through (the chain, or its beginning, was rewritten after the anchor was taken)."""
     problems: list[AuditProblem] = []
     prev = GENESIS
     expected_id = 1
     n = 0
+    wanted: dict[int, list[Anchor]] = {}
+    for a in anchors:
+        if a.seq == 0:
+            if a.hash != GENESIS:
+                problems.append(AuditProblem(None, "mốc neo seq 0 không phải gốc chuỗi (anchor 0 is not genesis)"))
+            continue
+        wanted.setdefault(a.seq, []).append(a)
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=2000))
     for ev in rows.scalars():
         n += 1
+        for a in wanted.pop(ev.id, ()):
+            if a.hash != ev.hash:
+                problems.append(AuditProblem(ev.id, f"khác mốc neo lấy lúc {a.at} (differs from the anchor taken "
+                                                    f"at {a.at}: the chain was rewritten)"))
         if ev.id != expected_id:
             problems.append(AuditProblem(ev.id, f"thiếu sự kiện {expected_id}…{ev.id - 1} (events deleted)"
                                          if ev.id > expected_id else "số thứ tự lặp (duplicate id)"))
@@ -123,6 +165,9 @@ def verify(session: Session, *, raise_on_error: bool = False) -> VerifyResult:
     head = session.get(AuditHead, 1, populate_existing=True)
     head_hash = head.hash if head else GENESIS
     head_seq = head.seq if head else 0
+    for seq in sorted(wanted):
+        problems.append(AuditProblem(seq, "sự kiện đã neo không còn (an anchored event is missing: the chain was "
+                                          "cut or rewritten)"))
     if head_hash != prev or head_seq != expected_id - 1:
         problems.append(AuditProblem(head_seq or None, "đầu chuỗi không khớp sự kiện cuối (last events deleted "
                                                        "or head edited)"))
