@@ -56,6 +56,18 @@ def test_matcher_span_is_the_matched_sentence_of_the_original(matcher: ClaimMatc
     assert text[m.start : m.end] == "Bạn mình bảo UỐNG NƯỚC CHANH NÓNG mỗi sáng chữa khỏi ung thư."
 
 
+def test_matcher_span_is_one_sentence_when_the_next_one_only_adds_chance_overlap(matcher: ClaimMatcher) -> None:
+    # the second sentence shares a few letters with the claim: the pair scores a little higher, but the span
+    # reported is the sentence that states the claim; a claim spread over two sentences keeps both
+    text = ("Nghe nói uống nước chanh nóng chữa khỏi ung thư, ai cần tư vấn thì gọi 0987 654 321 nhé. "
+            "Thằng nào không tin là đồ ngu.")
+    (m, *_) = matcher.match(text)
+    assert m.factcheck.id == "fc-001" and text[m.start : m.end] == text[: text.index("nhé.") + 4]
+    spread = "Bạn mình bảo uống chanh nóng chữa được ung thư. Mỗi sáng một cốc nước là khỏi."
+    (m, *_) = matcher.match(spread)
+    assert m.factcheck.id == "fc-001" and (m.start, m.end) == (0, len(spread))
+
+
 def test_matcher_threshold_is_not_top1(matcher: ClaimMatcher) -> None:
     ranked = matcher.rank_batch([view("Uống nước chanh giúp giảm cân")])[0]
     assert ranked  # there are candidates…

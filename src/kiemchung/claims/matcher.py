@@ -45,6 +45,7 @@ WEIGHTS = {"cov": 0.40, "bigram": 0.15, "char": 0.25, "prec": 0.20}
 CANDIDATES = 8
 NAME_CONFLICT_FACTOR = 0.6
 MAX_WINDOW_SYLLABLES = 80
+PAIR_SPAN_MARGIN = 0.05  # a sentence pair must beat its best single sentence by this to be the reported span
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class _Window:
     key: str
     text: str  # the whole normalized text (syllable offsets index it)
     names: set[str]
+    single: bool = True  # one sentence (False: two adjacent sentences)
     words: list[str] = field(default_factory=list)
     wset: set[str] = field(default_factory=set)
     bigrams: set[str] = field(default_factory=set)
@@ -148,7 +150,7 @@ class ClaimMatcher:
         out: list[_Window] = [self._window(norm, a, b, sy) for a, b, sy in sents]
         for (a, _b, sy), (_a2, b2, sy2) in zip(sents, sents[1:]):
             if len(sy) + len(sy2) <= MAX_WINDOW_SYLLABLES:
-                out.append(self._window(norm, a, b2, sy + sy2))
+                out.append(self._window(norm, a, b2, sy + sy2, single=False))
         if not out and norm.normalized.strip():
             sy = syllables(norm)
             if sy:
@@ -156,8 +158,9 @@ class ClaimMatcher:
         return out
 
     @staticmethod
-    def _window(norm: NormalizedText, a: int, b: int, sy: list[Syllable]) -> _Window:
-        return _Window(a, b, sy, " ".join(s.text for s in sy), norm.key[a:b], norm.normalized, names(norm, sy))
+    def _window(norm: NormalizedText, a: int, b: int, sy: list[Syllable], single: bool = True) -> _Window:
+        return _Window(a, b, sy, " ".join(s.text for s in sy), norm.key[a:b], norm.normalized, names(norm, sy),
+                       single)
 
     # -- scoring ---------------------------------------------------------------------------------------------
     def score(self, claim_index: int, window: _Window) -> tuple[float, dict[str, float]]:
@@ -247,6 +250,7 @@ class ClaimMatcher:
         pos = 0
         for t, (norm, ws) in enumerate(zip(norms, wins)):
             best: dict[int, Match] = {}
+            single: dict[int, Match] = {}  # the best one-sentence window of each fact-check
             ok = None if allowed is None else allowed[t]
             for w in ws:
                 for doc, _bm25 in hits[pos]:
@@ -257,7 +261,15 @@ class ClaimMatcher:
                     if prev is None or s > prev.score:
                         a, b = norm.to_original(w.start, w.end)
                         best[doc] = Match(self.factchecks[doc], s, a, b, tuple(feats.items()))
+                        if w.single:
+                            single[doc] = best[doc]
                 pos += 1
+            # A two-sentence window scores at least as well as its better half on character containment alone;
+            # unless it is clearly better, the span reported is the one sentence that states the claim.
+            for doc, m in best.items():
+                one = single.get(doc)
+                if one is not None and one is not m and one.score >= m.score - PAIR_SPAN_MARGIN:
+                    best[doc] = Match(m.factcheck, m.score, one.start, one.end, m.features)
             out.append(sorted(best.values(), key=lambda m: (-m.score, m.start)))
         return out
 
