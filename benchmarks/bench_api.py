@@ -95,6 +95,7 @@ def start_server(port: int, token: str, *, bare: bool = False, workers: int = 1)
             "--log-level",
             "warning",
             "--no-access-log",
+            "--no-proxy-headers",  # as ``kiemchung serve``
             "--workers",
             str(workers),
         ],

@@ -32,3 +32,27 @@ class KeywordDetector:
                 i = key.find(self.keyword, i + 1)
             outs.append(DetectorOutput(findings=tuple(found), scores={"toxicity.offensive": 0.9 if found else 0.0}))
         return outs
+
+
+class StoreKeywordDetector:
+    """A tiny detector for store tests (importable by worker processes): 'trúng thưởng' is a prize scam, 'đồ ngu' is offensive."""
+
+    name: ClassVar[str] = "test.keyword.v1"
+    labels: ClassVar[frozenset[str]] = frozenset({"scam.prize", "toxicity.offensive"})
+    WORDS: ClassVar[dict[str, str]] = {"trúng thưởng": "scam.prize", "đồ ngu": "toxicity.offensive"}
+
+    def __init__(self, model_version: str = "1") -> None:
+        self.model_version = model_version
+
+    def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
+        out = []
+        for d in docs:
+            found = []
+            low = d.text.lower()
+            for w, label in self.WORDS.items():
+                i = low.find(w)
+                if i >= 0:
+                    found.append(Finding(self.name, label, 0.9, i, i + len(w), "Từ khóa kiểm thử.",
+                                         (Evidence("keyword", w),)))
+            out.append(DetectorOutput(findings=tuple(found)))
+        return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -10,9 +12,10 @@ from typer.testing import CliRunner
 from kiemchung.analyzer import Analyzer
 from kiemchung.cli.main import app
 from kiemchung.detectors.base import Settings
-from kiemchung.detectors.privacy import create
+from kiemchung.detectors.patterns import Pattern, PatternRecognizer
+from kiemchung.detectors.privacy import create, recognizers
 from kiemchung.errors import InputError
-from kiemchung.redact import LABELS, redact
+from kiemchung.redact import LABELS, RedactionResult, redact
 
 TEXT = "Gọi 0912.345.678 hoặc mail lan.nguyen@gmail.com, STK VCB 0071000123456, giá 1.250.000đ"
 
@@ -116,3 +119,63 @@ def test_redact_readme_example() -> None:
     a = redact("sđt 0912 345 678", mode="hash", salt="bí mật").text
     b = redact("sđt +84 912 345 678", mode="hash", salt="bí mật").text
     assert a.startswith("sđt [SỐ ĐIỆN THOẠI #") and a == b
+
+
+class _Digits4(PatternRecognizer):
+    """A custom recognizer whose spans overlap the phone recognizer's: four digits, then three."""
+
+    name: ClassVar[str] = "test.digits4.v1"
+    label: ClassVar[str] = "privacy.cmnd"
+    labels: ClassVar[frozenset[str]] = frozenset({"privacy.cmnd"})
+    PATTERNS: ClassVar[tuple[Pattern, ...]] = (Pattern("d4", r"(?<!\d)\d{4}[ .]\d{3}(?!\d)", 0.95),)
+    NUMERIC: ClassVar[bool] = False
+
+
+def _undo(result: RedactionResult, text: str) -> str:
+    """The original text rebuilt from the redacted one and the replacements' offsets."""
+    out, pos = [], 0
+    for r in result.replacements:
+        assert result.text[r.new_start : r.new_end] == r.replacement
+        out.append(result.text[pos : r.new_start])
+        out.append(text[r.start : r.end])
+        pos = r.new_end
+    out.append(result.text[pos:])
+    return "".join(out)
+
+
+@pytest.mark.parametrize("mode", ["mask", "label", "hash"])
+def test_redact_overlapping_findings_keep_one_span_and_original_offsets(mode: str) -> None:
+    text = "📞 0912 345 678 hoặc +84 987 654 321 nhé"  # no context word: each phone scores 0.7
+    recs = [*recognizers(["privacy.phone"]), _Digits4()]
+    res = redact(text, mode, salt="s", recognizers=recs)
+    spans = [(r.start, r.end) for r in res.replacements]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no two replacements overlap
+    # the custom span "0912 345" (score 0.95) wins over the phone it overlaps; the second phone is untouched by it
+    first, second = res.replacements
+    assert text[first.start : first.end] == "0912 345" and first.label == "privacy.cmnd"
+    assert text[second.start : second.end] == "+84 987 654 321" and second.label == "privacy.phone"
+    assert _undo(res, text) == text
+
+
+@pytest.mark.parametrize("mode", ["mask", "label", "hash"])
+def test_redact_offsets_index_the_original_text_on_the_holdout_posts(mode: str) -> None:
+    path = Path(__file__).resolve().parent / "data" / "pii_holdout.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    replaced = 0
+    for text in texts:
+        res = redact(text, mode, salt="s")
+        assert _undo(res, text) == text
+        replaced += len(res.replacements)
+        if mode == "mask":
+            assert len(res.text) == len(text)
+    assert replaced >= 200
+
+
+def test_redact_cli_json_offsets_index_the_original_text() -> None:
+    text = "☎️0912345678, CCCD 001203004567"
+    res = CliRunner().invoke(app, ["redact", text, "--mode", "label", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    got = [(text[r["start"] : r["end"]], r["label"]) for r in out["replacements"]]
+    assert got == [("0912345678", "privacy.phone"), ("001203004567", "privacy.cccd")]
+    assert out["text"] == "☎️[SỐ ĐIỆN THOẠI], CCCD [CCCD]"

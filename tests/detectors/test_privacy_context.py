@@ -12,6 +12,7 @@ from kiemchung.detectors.context import (
     ContextMatcher,
     KeyView,
     RawView,
+    _sentence,
     key_of,
     key_word,
     words_table,
@@ -64,6 +65,20 @@ def test_context_sentence_limits_words_before() -> None:
     assert _matcher().nearest(RawView(text), start, start + 10) is None
     text = "STK:\n0071000123"  # a colon and a line break do not end the sentence
     assert _matcher().nearest(RawView(text), 5, 15) is not None
+
+
+@pytest.mark.parametrize(
+    ("before", "kept"),
+    [
+        ("passport no. ", "passport no. "),  # an abbreviation's period ends no sentence
+        ("goi tel. ", "goi tel. "),
+        ("hom qua. passport no. ", " passport no. "),  # the sentence before still ends
+        ("chu tk a. so ", " so "),  # a name initial is no abbreviation
+        ("abc! piano. ", " "),  # nor is a word that only ends like one
+    ],
+)
+def test_context_sentence_skips_abbreviation_periods(before: str, kept: str) -> None:
+    assert _sentence(before) == kept
 
 
 def test_context_max_words() -> None:

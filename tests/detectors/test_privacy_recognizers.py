@@ -19,6 +19,12 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("ib 0 9 1 2 3 4 5 6 7 8 nha", [("phone", "0 9 1 2 3 4 5 6 7 8")]),
     ("SĐT:0941222333", [("phone", "0941222333")]),
     ("so dien thoai 0799 999 888", [("phone", "0799 999 888")]),
+    # an emoji that ends with a variation selector ("☎️" = U+260E U+FE0F) glued to the number is not a letter
+    ("SĐT: ☎️0774 209 145", [("phone", "0774 209 145")]),
+    ("gửi về ✉️lan.nguyen@gmail.com", [("email", "lan.nguyen@gmail.com")]),
+    ("CCCD ☎️001176905012✅", [("cccd", "001176905012")]),
+    ("Tel. 0912345678", [("phone", "0912345678")]),
+    ("mã0912345678 dính liền chữ", []),  # a letter before the number still blocks
     # phone negatives: landlines, hotlines, short numbers, dead prefixes, prices, codes
     ("Điện thoại bàn 024 3825 1234, fax (028) 3823 4567", []),
     ("Tổng đài 1900 6789, 1800 1060 miễn phí, gọi 113 hoặc 115", []),
@@ -75,6 +81,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # passport: letter + 7 digits, next to its words
     ("Hộ chiếu số C1234567 cấp ngày 02/03/2020", [("passport", "C1234567")]),
     ("passport no: N2345678", [("passport", "N2345678")]),
+    ("Cung cấp giúp em Passport No. B7129092 nhé", [("passport", "B7129092")]),  # "No." ends no sentence
+    ("Hộ chiếu của anh A. Mã vé B7129092", []),
     ("Mã khuyến mãi A1234567 giảm 10%", []),
     # prices, dates and times everywhere
     ("Giá chỉ 1.250.000đ, tổng 910.046 VNĐ, hẹn 12/03/2024 lúc 09:30", []),

@@ -3,43 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
 from kiemchung.analyzer import Analyzer
 from kiemchung.store import Actor, Records, Store
-from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
+from kc_support import StoreKeywordDetector as KeywordDetector
 
 
 # ---------------------------------------------------------------------------------------------- a small org
-
-
-class KeywordDetector:
-    """A tiny detector for store tests: 'trúng thưởng' is a prize scam, 'đồ ngu' is offensive."""
-
-    name: ClassVar[str] = "test.keyword.v1"
-    labels: ClassVar[frozenset[str]] = frozenset({"scam.prize", "toxicity.offensive"})
-    WORDS: ClassVar[dict[str, str]] = {"trúng thưởng": "scam.prize", "đồ ngu": "toxicity.offensive"}
-
-    def __init__(self, model_version: str = "1") -> None:
-        self.model_version = model_version
-
-    def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        out = []
-        for d in docs:
-            found = []
-            low = d.text.lower()
-            for w, label in self.WORDS.items():
-                i = low.find(w)
-                if i >= 0:
-                    found.append(Finding(self.name, label, 0.9, i, i + len(w), "Từ khóa kiểm thử.",
-                                         (Evidence("keyword", w),)))
-            out.append(DetectorOutput(findings=tuple(found)))
-        return out
 
 
 @pytest.fixture

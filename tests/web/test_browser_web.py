@@ -181,6 +181,34 @@ def test_browser_dashboard_chart_renders(server: str, new_page: Any) -> None:
     assert not con.errors, con.errors
 
 
+def test_browser_admin_creates_an_account_on_a_phone(server: str, new_page: Any) -> None:
+    page, con = new_page(390, 844)
+    _login(page, server, "admin")
+    page.click("label.nav-toggle-label")  # the phone menu
+    page.click("nav a[href='/admin/accounts']")
+    page.wait_for_selector("#create-account")
+    page.fill("#create-account input[name=login]", "tinh-nguyen")
+    page.fill("#create-account input[name=password]", "mat-khau-tinh-nguyen")
+    page.select_option("#create-account select[name=role]", "auditor")
+    page.click("#create-account button[type=submit]")
+    page.wait_for_selector("#saved")
+    assert page.is_visible("tr[data-login='tinh-nguyen']")
+    _shot(page, "admin-created-account-phone")
+    page.click("tr[data-login='tinh-nguyen'] a")
+    page.wait_for_selector("#token-form")
+    page.click("#token-form button")
+    page.wait_for_selector("#api-token")
+    assert page.inner_text("#api-token").startswith("kc_")
+    fresh, fcon = new_page(390, 844)
+    fresh.goto(f"{server}/login")
+    fresh.fill("#login", "tinh-nguyen")
+    fresh.fill("#password", "mat-khau-tinh-nguyen")
+    fresh.click("button[type=submit].primary")
+    fresh.wait_for_load_state("networkidle")
+    assert fresh.url.endswith("/dashboard"), fresh.url
+    assert not con.errors and not fcon.errors, con.errors + fcon.errors
+
+
 @pytest.mark.parametrize(
     ("login", "paths"),
     [
@@ -198,6 +226,7 @@ def test_browser_dashboard_chart_renders(server: str, new_page: Any) -> None:
                 "/registry/pages",
                 "/registry/import",
                 "/audit",
+                "/admin/accounts",
                 "/account",
                 "/v1/docs",
                 "/?lang=en",

@@ -154,3 +154,47 @@ def test_auth_csrf_required_on_every_form(app, client_for, path: str) -> None:  
     c = client_for(app, "admin")
     r = c.post(path, data={"login": "x", "password": "y", "text": "z", "name": "n", "unit": "1"})
     assert r.status_code == 403
+
+
+def test_auth_throttle_is_shared_by_workers(db_copy, web_analyzer) -> None:  # type: ignore[no-untyped-def]
+    """Two apps on one database (two ``--workers``) count the same failed logins; a success clears the login."""
+    from kiemchung.web.throttle import StoreLoginThrottle
+
+    one = create_app(db_url=db_copy, analyzer=web_analyzer)
+    two = create_app(db_url=db_copy, analyzer=web_analyzer)
+    for app in (one, two):
+        assert isinstance(app.state.login_throttle, StoreLoginThrottle)
+        app.state.login_throttle.per_login = 3
+    with TestClient(one) as c1, TestClient(two) as c2:
+        assert [login(c, "tuan", "sai-mat-khau").status_code for c in (c1, c2, c1)] == [401, 401, 401]
+        blocked = login(c2, "tuan")
+        assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
+        assert login(c1, "lan").status_code == 303  # another login is not locked out
+        assert login(c2, "lan").status_code == 303
+    with one.state.store.transaction() as s:
+        from kiemchung.store import Records
+
+        assert not any(k.startswith("web.") for k in Records(s).settings.all())
+
+
+def test_store_throttle_window_and_reset(db_copy) -> None:  # type: ignore[no-untyped-def]
+    from kiemchung.store.engine import Store
+    from kiemchung.web.throttle import StoreLoginThrottle
+
+    store = Store.open(db_copy)
+    now = [1000.0]
+    th = StoreLoginThrottle(store, per_login=2, per_ip=3, window=60, clock=lambda: now[0])
+    th.failed("10.0.0.1", "A")
+    assert th.blocked("10.0.0.1", "a") == 0
+    th.failed("10.0.0.1", "a ")
+    assert th.blocked("10.0.0.2", "a") == 61  # the login is locked from any address
+    th.failed("10.0.0.1", "b")
+    assert th.blocked("10.0.0.1", "c") > 0  # the address is locked for any login
+    now[0] += 61
+    assert th.blocked("10.0.0.1", "a") == 0
+    th.failed("10.0.0.3", "d")
+    th.failed("10.0.0.3", "d")
+    assert th.blocked("10.0.0.4", "d") > 0
+    th.succeeded("D")
+    assert th.blocked("10.0.0.4", "d") == 0
+    store.dispose()

@@ -36,6 +36,8 @@ PAGES: dict[str, frozenset[str]] = {
     "/registry/pages": LOGGED_IN,
     "/registry/import": frozenset({"member", "unit_admin", "admin"}),
     "/audit": frozenset({"auditor", "admin"}),
+    "/admin/accounts": frozenset({"auditor", "admin"}),
+    "/admin/accounts/{own_account}": frozenset({"auditor", "admin"}),
 }
 API: dict[str, frozenset[str]] = {
     "/v1/me": LOGGED_IN,
@@ -78,7 +80,15 @@ def ids(module_app: Any) -> dict[str, int]:
         other = for_member("Phạm Anh Tuấn")
     finally:
         s.close()
+    from kiemchung.store.schema import Account
+
+    s = module_app.state.store.session()
+    try:
+        lan = s.execute(select(Account.id).where(Account.login == "lan")).scalar_one()
+    finally:
+        s.close()
     return {
+        "own_account": lan,
         "own_page": own[0],
         "own_post": own[1],
         "own_finding": own[2],
@@ -202,11 +212,22 @@ def test_roles_registry_add_member(app, client_for, role: str, allowed: bool) ->
     assert r.status_code == (303 if allowed else 403)
 
 
+def all_routes(routes: Any) -> Any:
+    """Every route, routers included through ``include_router`` walked into."""
+    for route in routes:
+        if hasattr(route, "original_router"):
+            yield from all_routes(route.original_router.routes)
+        else:
+            yield route
+
+
 def test_roles_matrix_covers_every_route(module_app: Any) -> None:
     listed = set(PAGES) | set(API)
     templated = {p.split("{")[0] for p in listed if "{" in p}
     missing = []
-    for route in module_app.routes:
+    routes = list(all_routes(module_app.routes))
+    assert any(getattr(r, "path", "") == "/review" for r in routes)  # the walk reaches the routers
+    for route in routes:
         path = getattr(route, "path", "")
         methods = getattr(route, "methods", None) or set()
         if "GET" not in methods or path in listed or any(path.startswith(p) for p in PUBLIC):
@@ -215,3 +236,50 @@ def test_roles_matrix_covers_every_route(module_app: Any) -> None:
             continue
         missing.append(path)
     assert not missing, f"routes without a role-matrix row: {missing}"
+
+
+# Account administration (POST): only the admin; anonymous is sent to the login page. Each action targets a
+# throwaway account made for this module, so the order the roles run in does not matter.
+ADMIN_POSTS: dict[str, dict[str, str]] = {
+    "/admin/accounts": {"login": "matrix-{role}", "password": "mat-khau-dai-8", "role": "auditor"},
+    "/admin/accounts/{target}/active": {"active": "0"},
+    "/admin/accounts/{target}/role": {"role": "auditor"},
+    "/admin/accounts/{target}/password": {"password": "mat-khau-moi-9"},
+    "/admin/accounts/{target}/token": {},
+    "/admin/accounts/{target}/revoke": {},
+}
+
+
+@pytest.fixture(scope="module")
+def target_account(module_app: Any) -> int:
+    from kiemchung.store import Records
+
+    with module_app.state.store.transaction() as s:
+        return int(Records(s).accounts.add("matrix-target", "mat-khau-goc-1", "auditor").id)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", sorted(ADMIN_POSTS))
+def test_roles_admin_account_actions(clients, target_account, role: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    from webtest_support import csrf_of  # type: ignore[import-not-found]
+
+    c = clients[role]
+    data = {k: v.format(role=role) for k, v in ADMIN_POSTS[path].items()}
+    data["csrf_token"] = csrf_of(c.get("/login" if role == "anonymous" else "/account").text)
+    r = c.post(path.format(target=target_account), data=data, follow_redirects=False)
+    if role == "admin":
+        assert r.status_code in (200, 303), (path, r.status_code, r.text[:300])
+    elif role == "anonymous":
+        assert r.status_code == 303 and r.headers["location"].startswith("/login"), (path, r.status_code)
+    else:
+        assert r.status_code == 403, (role, path, r.status_code)
+
+
+def test_roles_matrix_covers_every_admin_action(module_app: Any) -> None:
+    listed = {p.replace("{target}", "{account_id}") for p in ADMIN_POSTS}
+    posts = {
+        route.path
+        for route in all_routes(module_app.routes)
+        if "POST" in (getattr(route, "methods", None) or set()) and route.path.startswith("/admin")
+    }
+    assert posts == listed

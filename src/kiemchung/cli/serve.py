@@ -32,8 +32,9 @@ def serve(
         int,
         typer.Option(
             min=1,
-            help="Số tiến trình web (several web workers; use PostgreSQL or a SQLite file). Login "
-            "throttling and rate limits are kept per process.",
+            help="Số tiến trình web (web worker processes; use PostgreSQL or a SQLite file). Đăng nhập "
+            "sai được đếm chung trong CSDL; giới hạn tần suất tự kiểm tra tính riêng từng tiến trình "
+            "(failed logins are counted in the database, self-check rate limits per process).",
         ),
     ] = 1,
 ) -> None:

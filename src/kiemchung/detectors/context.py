@@ -24,8 +24,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from kiemchung.types import NormalizedText
 
@@ -50,8 +49,9 @@ def key_of(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
 
 
-# every ASCII character but a-z and 0-9 becomes a space (str.translate has a fast path for ASCII)
-_NON_ALNUM = {i: " " for i in range(128) if not (chr(i).isdigit() or "a" <= chr(i) <= "z")}
+# every ASCII character but a-z and 0-9 becomes a space (str.translate has a fast path for ASCII; a complete
+# table, a-z and 0-9 mapped to themselves, spares it a failed lookup per distinct letter)
+_NON_ALNUM = {i: chr(i) if chr(i).isdigit() or "a" <= chr(i) <= "z" else " " for i in range(128)}
 
 
 _SYMBOLS = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%]+")  # emoji and other symbols: separators, like spaces
@@ -72,6 +72,8 @@ def window_key(text: str) -> str:
 
 
 _SYMBOL = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%]")
+_NOT_ASCII_NOR_MARK = re.compile("[^\\x00-\\x7f\\u0300-\\u036f]")
+_SYMBOL_NOT_MARK = re.compile(r"[^\w\s.,;:!?()\[\]\-/@+&%\u0300-\u036f]")  # _SYMBOL, but marks stay
 
 
 def aligned_key(text: str) -> str | None:
@@ -82,9 +84,17 @@ def aligned_key(text: str) -> str | None:
         return None
     if s.isascii():
         return s
-    k = _COMBINING.sub("", unicodedata.normalize("NFD", s.replace("đ", "d")))
-    if not k.isascii():
-        k = _SYMBOL.sub(" ", k)
+    d = unicodedata.normalize("NFD", s.replace("đ", "d"))
+    if _NOT_ASCII_NOR_MARK.search(d) is None:  # only letters and their marks: dropping the marks is an encode
+        k = d.encode("ascii", "ignore").decode("ascii")
+    else:  # symbols (emoji…) become spaces, then the same; other scripts: drop the marks one by one
+        e = _SYMBOL_NOT_MARK.sub(" ", d)
+        if _NOT_ASCII_NOR_MARK.search(e) is None:
+            k = e.encode("ascii", "ignore").decode("ascii")
+        else:
+            k = _COMBINING.sub("", d)
+            if not k.isascii():
+                k = _SYMBOL.sub(" ", k)
     return k if len(k) == len(text) else None
 
 
@@ -206,7 +216,9 @@ class KeyView:
 
     def words(self) -> frozenset[str]:
         if self._words is None:
-            self._words = text_words(self.norm.key)
+            key = self.norm.key
+            # an ASCII key splits as a whole exactly as token by token; otherwise through the token cache
+            self._words = frozenset(split_words(key.lower())) if key.isascii() else text_words(key)
         return self._words
 
     def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
@@ -252,12 +264,37 @@ def _clause(after: str) -> str:
     return after if m is None else after[: m.start()]
 
 
+# Abbreviations written with a period before a number ("Passport No. C1234567", "Tel. 0912…"): their
+# period does not end a sentence.
+ABBREVIATIONS = frozenset({"no", "nr", "num", "tel", "mob", "fax", "mr", "mrs", "ms", "dr", "tp", "tx"})
+
+
+def _abbreviation_at(before: str, dot: int) -> bool:
+    """Whether the period at ``before[dot]`` closes an abbreviation (the whole word before it is one)."""
+    i = dot
+    while i > 0 and before[i - 1].isalnum():
+        i -= 1
+    return 0 < dot - i <= 4 and before[i:dot] in ABBREVIATIONS
+
+
+def _last_break(before: str) -> int:
+    """Where the last sentence break (". ", "! ", "? ", "; ") of ``before`` starts, or -1."""
+    hi = len(before)
+    while True:
+        other = max(before.rfind("! ", 0, hi), before.rfind("? ", 0, hi), before.rfind("; ", 0, hi))
+        dot = before.rfind(". ", 0, hi)
+        if dot < other or dot < 0 or not _abbreviation_at(before, dot):
+            return max(dot, other)
+        hi = dot  # "No. ": look further back
+
+
 def _sentence(before: str) -> str:
     """Words before a candidate count only from the start of its sentence ("…chủ tk A. Số 0530…").
 
-    A sentence ends at ". ", "! ", "? ", "; " or a line break, except a line break right after a colon ("STK:\n…").
+    A sentence ends at ". ", "! ", "? ", "; " or a line break, except a line break right after a colon ("STK:\n…")
+    and the period of an abbreviation ("Passport No. …").
     """
-    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("; "))
+    cut = _last_break(before)
     nl = before.rfind("\n")
     while nl > cut:
         head = before[:nl].rstrip(" \t")
@@ -290,8 +327,7 @@ def view_for(text: str, norm: NormalizedText | None) -> ContextView:
     return RawView(text)
 
 
-@dataclass(frozen=True, slots=True)
-class ContextHit:
+class ContextHit(NamedTuple):
     """The nearest context word: what it is, whose it is ("own", a competing label, or "negative"), how far."""
 
     word: str
@@ -399,7 +435,7 @@ class PhraseSet:
     words are (order is not checked: this is a gate before the exact, ordered lookup).
     """
 
-    __slots__ = ("_anchors", "_by_anchor")
+    __slots__ = ("_anchors", "_by_anchor", "_last")
 
     def __init__(self, phrases: Iterable[str]) -> None:
         by_anchor: dict[str, list[frozenset[str]]] = {}
@@ -409,13 +445,23 @@ class PhraseSet:
                 by_anchor.setdefault(max(words, key=len), []).append(frozenset(words))
         self._by_anchor = by_anchor
         self._anchors = frozenset(by_anchor)
+        # the last word set asked about and the answer: the candidates of one text ask about the same set
+        self._last: tuple[frozenset[str] | None, bool] = (None, False)
 
     def any_in(self, words: frozenset[str]) -> bool:
+        last = self._last
+        if last[0] is words:
+            return last[1]
+        found = False
         for a in self._anchors & words:
             for need in self._by_anchor[a]:
                 if need <= words:
-                    return True
-        return False
+                    found = True
+                    break
+            if found:
+                break
+        self._last = (words, found)
+        return found
 
 
 def words_table(

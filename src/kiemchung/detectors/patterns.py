@@ -2,7 +2,8 @@
 
 A recognizer declares
 
-* ``PATTERNS``: regexes (the ``regex`` module, run with a timeout) with a base score each,
+* ``PATTERNS``: regexes (the ``regex`` module, with a timeout except over number regions of at most
+  ``UNTIMED_RANGE`` characters: every pattern's repetitions are bounded) with a base score each,
 * ``CONTEXT`` / ``CONTEXT_AFTER``: words that raise the score when they are the nearest word to a candidate,
 * ``COMPETING``: words of other labels whose formats collide (the nearest word decides which label a number
   gets), and ``NEGATIVE`` words (prices, order codes, hotlines) that veto a candidate,
@@ -25,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, ClassVar, NamedTuple
 
 import regex
@@ -43,6 +45,9 @@ from kiemchung.detectors.context import (
 from kiemchung.types import DetectorOutput, Evidence, Finding, NormalizedText, Prepared
 
 REGEX_TIMEOUT = 0.25  # seconds per finditer over one post; patterns are linear, this only guards odd input
+# Number regions at most this long are scanned without the timeout: every pattern's repetitions are bounded, so a
+# short range cannot take long, and arming the timer costs more than scanning a number region (a few µs per call).
+UNTIMED_RANGE = 256
 
 # A number followed by a currency word is an amount, never personal data ("1.250.000đ", "910.046 VNĐ", "500k").
 # (stdlib ``re``: anchored alternations of literals, run on a few characters)
@@ -72,6 +77,17 @@ class Pattern:
     needs: tuple[str, ...] = ()  # the text must contain one of these (checked with ``in``, before the gate)
 
 
+# Characters that end an emoji ("☎️" is U+260E U+FE0F; ZWJ sequences): the ``regex`` module counts them as word
+# characters, so "☎️0912345678" would read as a number glued to a word. Boundaries leave them out.
+EMOJI_TAIL = "\ufe00-\ufe0f\u200d"
+
+
+def not_after(chars: str) -> str:
+    """A lookbehind: the previous character is none of ``chars`` (a ``regex`` set body such as ``\\w.\\-``),
+    an emoji's variation selector or joiner excepted (regex V1 set difference)."""
+    return rf"(?<![[{chars}]--[{EMOJI_TAIL}]])"
+
+
 _COMPILED: dict[tuple[str, int], regex.Pattern[str]] = {}
 
 
@@ -89,6 +105,7 @@ REGION_AFTER = 16  # room for plate series and numbers, and lookaheads
 
 
 _SEPARATOR = re.compile(r"[ .\-/()+]")  # removed: what is left of a number run is its digits
+_SEPARATOR_BYTES = b" .-/()+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +135,12 @@ def scan_numbers(text: str) -> NumberScan:
     for m in _NUMBER_RUN.finditer(text):
         s, e = m.span()
         run = m.group()
-        digits = len(run) if run.isdigit() else len(_SEPARATOR.sub("", run))
+        if run.isdigit():
+            digits = len(run)
+        elif run.isascii():  # (bytes.translate deletes in C, the fastest way to count)
+            digits = len(run.encode().translate(None, _SEPARATOR_BYTES))
+        else:  # digits of other scripts
+            digits = len(_SEPARATOR.sub("", run))
         a = s - REGION_BEFORE
         if a < 0:
             a = 0
@@ -167,14 +189,19 @@ def _gate(rx: str, flags: int) -> re.Pattern[str]:
     return g
 
 
-@dataclass(frozen=True, slots=True)
-class Validation:
-    """The result of a structure check: ``ok`` False drops the candidate; ``facts`` feed the explanation."""
+_NO_FACTS: Mapping[str, Any] = MappingProxyType({})
+
+
+class Validation(NamedTuple):
+    """The result of a structure check: ``ok`` False drops the candidate; ``facts`` feed the explanation.
+
+    (A named tuple: one is made per candidate, and a frozen dataclass costs several times as much to build.)
+    """
 
     ok: bool
     detail: str = ""
     score_delta: float = 0.0
-    facts: Mapping[str, Any] = field(default_factory=dict)
+    facts: Mapping[str, Any] = _NO_FACTS
 
 
 VALID = Validation(True)
@@ -228,6 +255,7 @@ class PatternRecognizer:
     # compiled once per class (class attributes: not pickled with instances)
     _quick: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[tuple[Pattern, Any, re.Pattern[str] | None], ...]] = ()
+    _plain_regions: ClassVar[bool] = True  # ``region_ok`` not overridden: no call needed
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -237,6 +265,7 @@ class PatternRecognizer:
                 cls.QUICK = "|".join(f"(?:{p.gate})" for p in cls.PATTERNS)
                 cls.QUICK_FLAGS = flags.pop()
         cls._quick = _gate(cls.QUICK, cls.QUICK_FLAGS) if cls.QUICK is not None else None
+        cls._plain_regions = cls.region_ok is PatternRecognizer.region_ok
         single = len(cls.PATTERNS) == 1
         cls._compiled = tuple(
             (
@@ -284,7 +313,10 @@ class PatternRecognizer:
     def _candidates(self, text: str, regions: Sequence[tuple[int, int, int]]) -> list[Candidate]:
         quick = self._quick
         least = self.MIN_DIGITS
-        plain_regions = type(self).region_ok is PatternRecognizer.region_ok
+        plain_regions = self._plain_regions
+        untimed = (
+            self.NUMBER_REGIONS
+        )  # number regions only: whole texts (e-mail) always run under the timeout
         found: dict[tuple[int, int], Candidate] = {}
         for a, b, most in regions:
             if most < least or not (plain_regions or self.region_ok(text, a, b)):
@@ -292,12 +324,16 @@ class PatternRecognizer:
             if quick is not None and quick.search(text, a, b) is None:
                 continue
             for p, rx, gate in self._compiled:
-                if p.needs and not any(n in text for n in p.needs):
+                if p.needs and not _contains_any(text, p.needs):
                     continue
                 if gate is not None and gate.search(text, a, b) is None:
                     continue
                 try:
-                    for m in rx.finditer(text, a, b, timeout=REGEX_TIMEOUT):
+                    for m in (
+                        rx.finditer(text, a, b)
+                        if untimed and b - a <= UNTIMED_RANGE
+                        else rx.finditer(text, a, b, timeout=REGEX_TIMEOUT)
+                    ):
                         s, e = span = m.span(p.group)
                         old = found.get(span)
                         if old is None or p.score > old.pattern.score:
@@ -312,7 +348,9 @@ class PatternRecognizer:
         self, text: str, norm: NormalizedText | None = None, view: ContextView | None = None
     ) -> list[Finding]:
         """Findings on the original ``text``; ``norm`` (its normalized view) or ``view`` feeds the context words."""
-        if self.NUMBER_REGIONS:  # the shared number scan: a text without a long enough number costs one lookup
+        if (
+            self.NUMBER_REGIONS
+        ):  # the shared number scan: a text without a long enough number costs one lookup
             scan = scan_numbers(text)
             if scan.most < self.MIN_DIGITS:
                 return []
@@ -386,6 +424,13 @@ class PatternRecognizer:
 
 
 _EMPTY = DetectorOutput()
+
+
+def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
+    for n in needles:
+        if n in text:
+            return True
+    return False
 
 
 def _is_amount(text: str, start: int, end: int) -> bool:

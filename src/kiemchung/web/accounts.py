@@ -78,8 +78,8 @@ def change_role(
 
 def account_rows(session: Session, accounts: list[Account]) -> list[dict[str, Any]]:
     """What the accounts page shows of each account (names of its unit and member; never the hash)."""
-    units = dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
-    members = dict(session.execute(select(Member.id, Member.name)).tuples().all())
+    units: dict[int, str] = {int(r[0]): str(r[1]) for r in session.execute(select(Unit.id, Unit.name))}
+    members: dict[int, str] = {int(r[0]): str(r[1]) for r in session.execute(select(Member.id, Member.name))}
     return [
         {
             **a.to_dict(),

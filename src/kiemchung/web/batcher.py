@@ -72,11 +72,18 @@ class AnalyzeBatcher:
                     f.set_result(r)
 
     async def aclose(self) -> None:
-        if self._worker is not None and not self._worker.done():
-            self._worker.cancel()
-            try:
-                await self._worker
-            except asyncio.CancelledError:
-                pass
+        worker = self._worker
+        if worker is not None and not worker.done():
+            loop = worker.get_loop()
+            if loop is not asyncio.get_running_loop():
+                # started by another event loop (several test clients on one app): stop it there
+                if not loop.is_closed():
+                    loop.call_soon_threadsafe(worker.cancel)
+            else:
+                worker.cancel()
+                try:
+                    await worker
+                except asyncio.CancelledError:
+                    pass
         self._worker = None
         self._queue = None

@@ -50,6 +50,8 @@ RECOGNIZERS: tuple[type[PatternRecognizer], ...] = (
     BankAccountRecognizer,
 )
 
+_RANK = {cls.label: i for i, cls in enumerate(RECOGNIZERS)}
+
 DEFAULT_THRESHOLD = 0.5  # the default policy pack's threshold for ``privacy``
 
 
@@ -69,7 +71,7 @@ _DEFAULT: list[PatternRecognizer] = []
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     """Keep, among overlapping findings, the highest score (then the longest span, then recognizer order)."""
-    rank = {cls.label: i for i, cls in enumerate(RECOGNIZERS)}
+    rank = _RANK
     ordered = sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), rank.get(f.label, 99), f.start))
     kept: list[Finding] = []
     for f in ordered:

@@ -14,10 +14,11 @@ from kiemchung.detectors.patterns import (
     Validation,
     digits_of,
     looks_like_amount,
+    not_after,
 )
 from kiemchung.detectors.privacy import _words
 
-_B = r"(?<![\w.\-/+@#&=,])"
+_B = not_after(r"\w.\-/+@#&=,")
 _A = r"(?![\w@]|[.\-,/:]\d)"
 _BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
 _AG = r"(?![ .\-]\d)"

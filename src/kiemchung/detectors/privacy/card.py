@@ -7,10 +7,10 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of, not_after
 from kiemchung.detectors.privacy import _words
 
-_B = r"(?<![\w.\-/+@#&=,])"
+_B = not_after(r"\w.\-/+@#&=,")
 _A = r"(?![\w@]|[.\-,/]\d)"
 _BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
 _AG = r"(?![ .\-]\d)"

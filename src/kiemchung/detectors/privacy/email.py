@@ -8,13 +8,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, not_after
 
 _LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63})"
 _DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,24}"
 _AT = r"\s?[\[(\{]\s?(?:at|a còng|a cong|@)\s?[\])\}]\s?"
 _DOT = r"(?:\.|\s?[\[(\{]\s?(?:dot|chấm|cham|\.)\s?[\])\}]\s?)"
 _ODOMAIN = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?{_DOT}){{1,4}}[A-Za-z]{{2,24}}"
+_BEFORE = not_after(r"\w.+\-@/")
 _FILE_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "heic", "mp4", "js", "css"})
 
 
@@ -25,13 +26,13 @@ class EmailRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         Pattern(
             "email",
-            rf"(?<![\w.+\-@/]){_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)",
+            _BEFORE + rf"{_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)",
             0.85,
             needs=("@",),
         ),
         Pattern(
             "email_obfuscated",
-            rf"(?<![\w.+\-@/]){_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)",
+            _BEFORE + rf"{_LOCAL}{_AT}{_ODOMAIN}(?![\w\-@]|\.\w)",
             0.6,
             regex.IGNORECASE,
             needs=("(", "[", "{"),

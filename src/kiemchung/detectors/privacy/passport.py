@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import VALID, Pattern, PatternRecognizer, Validation
+from kiemchung.detectors.patterns import VALID, Pattern, PatternRecognizer, Validation, not_after
 from kiemchung.detectors.privacy import _words
 
 
@@ -18,7 +18,10 @@ class PassportRecognizer(PatternRecognizer):
     MIN_DIGITS: ClassVar[int] = 7
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         Pattern(
-            "vn_passport", r"(?<![\w.\-/+@#&=])[A-Za-z]\d{7}(?![\w@]|[.\-,/]\d)", 0.4, gate=r"[A-Za-z]\d{7}"
+            "vn_passport",
+            not_after(r"\w.\-/+@#&=") + r"[A-Za-z]\d{7}(?![\w@]|[.\-,/]\d)",
+            0.4,
+            gate=r"[A-Za-z]\d{7}",
         ),
     )
     CONTEXT: ClassVar[tuple[str, ...]] = _words.PASSPORT

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, digits_of, not_after
 from kiemchung.detectors.privacy import _words
 
 # Prefixes in use for mobile numbers since the 2018 renumbering (Viettel, Vinaphone, MobiFone, Vietnamobile,
@@ -23,7 +23,6 @@ MOBILE_PREFIXES = frozenset(
     + [f"09{d}" for d in "012346789"]
 )
 
-_B = r"(?<![\w.\-/+@#&=])"
 # not inside a longer number; "0912345678-0987654321" (two numbers joined by a dash) is two phones
 _A = r"(?![\w@]|[.,/]\d|-(?!0[35789]\d{8}(?!\d))\d)"
 _SEP = r"[ .\-]"
@@ -39,7 +38,8 @@ class PhoneRecognizer(PatternRecognizer):
         # 0912 345 678 · 0912.345.678 · 091-234-5678 · +84 912 345 678 · (+84) 912… · 84912345678 · +84 (0) 912…
         Pattern(
             "vn_mobile",
-            r"(?:(?<=zalo\.me/)|(?<=(?<!\d)0\d{9}-)|(?<![\w.\-/@#&=+]))(?:0|(?:\(\s?\+\s?84\s?\)|\+\s?84|(?<!\d)0084|(?<!\d)84)"
+            r"(?:(?<=zalo\.me/)|(?<=(?<!\d)0\d{9}-)|" + not_after(r"\w.\-/@#&=+") + r")"
+            r"(?:0|(?:\(\s?\+\s?84\s?\)|\+\s?84|(?<!\d)0084|(?<!\d)84)"
             rf"(?:{_SEP}?\(0\))?){_SEP}?[35789](?:{_SEP}?\d){{8}}" + _A,
             0.6,
             gate=r"[35789](?:[ .\-]?\d){8}",

@@ -10,14 +10,14 @@ from typing import Any, ClassVar
 
 import regex
 
-from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation
+from kiemchung.detectors.patterns import INVALID, Pattern, PatternRecognizer, Validation, not_after
 from kiemchung.detectors.privacy import _words
 
 # Codes 11–99 assigned to provinces and central agencies (13, 42, 44, 45, 46, 87, 91 and 96 are not in use).
 PLATE_CODES = frozenset(range(11, 100)) - {13, 42, 44, 45, 46, 87, 91, 96}
 
 _SERIES = r"[A-HK-NP-Z]"  # no I, J, O (confused with digits) nor Q
-_B = r"(?<![\w.\-/+@#&=,])"
+_B = not_after(r"\w.\-/+@#&=,")
 _A = r"(?![\w@]|[.\-,/]\d)"
 _NUM = r"(?P<num>\d{3}\.\d{2}|\d{5}|\d{4})"
 

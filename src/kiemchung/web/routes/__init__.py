@@ -11,7 +11,7 @@ from kiemchung.web.routes import api, auth, selfcheck
 ROUTERS: list[APIRouter] = [auth.router, selfcheck.router, api.router]
 
 # Areas built on the store's repositories (skipped, with their pages, where the store is not installed).
-for _name in ("review", "registry", "dashboard", "audit", "api_records"):
+for _name in ("review", "registry", "dashboard", "audit", "api_records", "accounts_admin"):
     try:
         _mod = importlib.import_module(f"kiemchung.web.routes.{_name}")
     except ModuleNotFoundError as exc:

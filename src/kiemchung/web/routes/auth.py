@@ -112,3 +112,19 @@ def account_token(request: Request, user: Principal = Depends(page_require("find
 
         audit.append(session, user.login, "account.token", "account", account.id, {})  # never the token
     return render(request, "account.html", {"token": token})
+
+
+@router.post("/account/token/revoke", response_class=HTMLResponse, dependencies=[Depends(csrf_protect)])
+def account_token_revoke(
+    request: Request, user: Principal = Depends(page_require("findings.read"))
+) -> HTMLResponse:
+    """Revoke every API token of one's own account (a leaked token stops working at once)."""
+    from kiemchung.store.schema import Account
+    from kiemchung.web.accounts import revoke_tokens
+
+    with store_of(request).transaction() as session:
+        account = session.get(Account, user.account_id)
+        if account is None:
+            raise HTTPException(404)
+        revoke_tokens(session, user.actor, account)
+    return render(request, "account.html", {"token": None, "revoked": True})
