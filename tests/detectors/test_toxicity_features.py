@@ -104,3 +104,18 @@ def test_toxicity_metrics_macro_f1_and_report() -> None:
     assert set(rep) >= {"macro_f1", "accuracy", "f1_per_class"}
     assert rep["accuracy"] == 0.6
     assert set(rep["f1_per_class"]) == {"clean", "offensive", "hate"}
+
+
+def test_toxicity_features_compiled_scores_equal_the_reference_for_the_shipped_model() -> None:
+    from kiemchung.text.features import _linear_scores_reference, linear_scores
+    from kiemchung.toxicity.model import ToxicityModel
+
+    m = ToxicityModel.load()
+    texts = ["Đồ ngu!", "hôm nay trời đẹp", "", "ok 👍 nha", "thằng này láo thật", "ko bik j thì im đi " * 20]
+    norms = [normalize(t) for t in texts]
+    nn, kk = [n.normalized for n in norms], [n.key for n in norms]
+    got = linear_scores(m.spec, nn, kk, m.idf, m.w_doc)
+    ref = _linear_scores_reference(m.spec, nn, kk, m.idf, m.w_doc)
+    assert got.shape == (len(texts), 3)
+    np.testing.assert_allclose(got, ref, atol=1e-5, rtol=1e-5)
+    assert np.abs(ref).max() > 0.1  # the heads do score these texts
