@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kiemchung.text import _features_kernel as K
 from kiemchung.text import features as F
 from kiemchung.text.features import FeatureSpec, linear_scores, sparse_matrix
 
@@ -138,10 +139,10 @@ def test_features_empty_batch_and_bad_input() -> None:
 
 def test_features_whitespace_table_covers_str_split() -> None:
     # the kernel collapses whitespace with a table: every character str.split() splits on must be in it
-    beyond = [c for c in range(F._SPACE_TABLE_SIZE, sys.maxunicode + 1) if chr(c).isspace()]
+    beyond = [c for c in range(K._SPACE_TABLE_SIZE, sys.maxunicode + 1) if chr(c).isspace()]
     assert beyond == []
-    space, _ = F._tables()
-    assert space.sum() == sum(chr(c).isspace() for c in range(F._SPACE_TABLE_SIZE))
+    space, _ = K._tables()
+    assert space.sum() == sum(chr(c).isspace() for c in range(K._SPACE_TABLE_SIZE))
 
 
 def test_features_threads_share_nothing() -> None:
@@ -184,8 +185,8 @@ def test_features_compile_without_a_writable_cache(monkeypatch: pytest.MonkeyPat
     from numba.core import caching
 
     monkeypatch.setattr(caching.CacheImpl, "_locator_classes", [])
-    monkeypatch.setattr(F, "_COMPILED", [])
-    fn = F._compiled()
+    monkeypatch.setattr(K, "_COMPILED", [])
+    fn = K._compiled()
     assert isinstance(getattr(fn, "_cache"), caching.NullCache)
 
 
@@ -215,12 +216,12 @@ def test_features_read_only_model_arrays_give_the_same_scores() -> None:
     idf_ro.setflags(write=False)
     w_ro.setflags(write=False)
     np.testing.assert_array_equal(linear_scores(spec, TEXTS, _keys(TEXTS), idf_ro, w_ro), expected)
-    assert F._PACKED.get(idf_ro, w_ro) is F._PACKED.get(idf_ro, w_ro) is not None
+    assert K._PACKED.get(idf_ro, w_ro) is K._PACKED.get(idf_ro, w_ro) is not None
     np.testing.assert_array_equal(
         linear_scores(spec, TEXTS, _keys(TEXTS), None, w_ro), linear_scores(spec, TEXTS, _keys(TEXTS), None, w)
     )
     view = w.view()
     view.setflags(write=False)  # read-only view of a writable array: not frozen, not cached
-    assert F._PACKED.get(idf_ro, view) is None
+    assert K._PACKED.get(idf_ro, view) is None
     w *= 2.0
     np.testing.assert_allclose(linear_scores(spec, TEXTS, _keys(TEXTS), idf, view), 2 * expected, rtol=1e-6)
