@@ -6,7 +6,7 @@ words of the batch are hashed with a handful of array operations, not a Python l
 deterministic across processes and platforms (no ``PYTHONHASHSEED``).
 
 :func:`hashed` and :func:`tf_values` are that numpy reference. :func:`linear_scores` (the hot path) and
-:func:`sparse_matrix` run a numba kernel instead that computes, per document, the same buckets and values (a test
+:func:`sparse_matrix` run a numba kernel instead (``_features_kernel.py``) that computes, per document, the same buckets and values (a test
 checks it against the reference); numba is imported and the kernel compiled (or loaded from numba's on-disk cache)
 on first use, not on import.
 """
