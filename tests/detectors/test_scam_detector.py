@@ -74,6 +74,13 @@ HARD_NEGATIVES = [
     "Mình chuyển nhầm tiền cho bạn, đã báo ngân hàng tra soát rồi, bạn không cần làm gì đâu nha.",
     "Ông ngoại bị ngã phải nhập viện nhưng giờ ổn rồi, cảm ơn mọi người đã hỏi thăm.",
     "Lớp mình trúng giải nhì văn nghệ toàn trường, tiền thưởng dùng để đi liên hoan.",
+    # written for the stacked combiner (Nov 2026)
+    "Agribank thông báo: ngân hàng không gửi đường link yêu cầu đăng nhập hay cung cấp mã OTP, mọi thắc mắc gọi tổng đài.",
+    "Công an phường đề nghị người dân không chuyển tiền cho người lạ tự xưng cán bộ thuế, điện lực qua điện thoại.",
+    "Cửa hàng tiện lợi tuyển nhân viên bán hàng bán thời gian, lương theo giờ, ưu tiên sinh viên gần trường.",
+    "Giá Ethereum giảm 8% trong tuần, các quỹ đầu tư rút vốn khỏi thị trường tiền mã hóa.",
+    "Đơn hàng của bạn đang được giao, vui lòng giữ máy để nhân viên giao hàng liên hệ.",
+    "Nhóm mình góp tiền mua quà sinh nhật cô chủ nhiệm, mỗi bạn chuyển 50k cho lớp trưởng nhé.",
 ]
 
 

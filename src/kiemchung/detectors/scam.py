@@ -1,50 +1,43 @@
-"""Scam detector (``scam.<type>``): the Vietnamese scam playbook, link analysis and a text classifier.
+"""Scam detector (``scam.<type>``): the Vietnamese scam playbook, link analysis and a stacked text classifier.
 
-A post is a scam when the classifier and/or the rules say so. Rules are the patterns Bộ Công an and Cục An toàn
-thông tin describe (see :mod:`kiemchung.scam.playbook`); links are judged against a curated list of official
-Vietnamese domains (:mod:`kiemchung.scam.links`); the classifier is a hashed logistic regression trained on the
-IE403 SMS set plus written examples (:mod:`kiemchung.scam.model`). Each finding carries evidence (rule ids and
-matched phrases, link verdicts, model score), the span of the strongest phrase or link in the ORIGINAL text and a
-Vietnamese explanation naming the scam type.
-"""
+Rules are the patterns Bộ Công an and Cục An toàn thông tin describe (see :mod:`kiemchung.scam.playbook`); links
+are judged against a curated list of official Vietnamese domains (:mod:`kiemchung.scam.links`); a logistic
+regression over hashed word n-grams (IE403 SMS set plus written examples) scores the text, and a small combiner
+fitted out-of-fold turns its logit, the rule and link scores, guards, numbers and the sender type into P(scam)
+(:mod:`kiemchung.scam.model`). Rules and links only run where they could change the decision (an exact gate).
+Each finding carries evidence (rule ids and matched phrases, link verdicts, model score), the span of the
+strongest phrase or link in the ORIGINAL text and a Vietnamese explanation naming the scam type."""
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Sequence
 from typing import ClassVar
 
 from kiemchung.detectors.base import Settings
 from kiemchung.errors import ModelError
-from kiemchung.scam.engine import Assessment, TypeEvidence, assess, type_name
-from kiemchung.scam.model import MODEL_FILE, ScamModel
+from kiemchung.scam.engine import Assessment, TypeEvidence, assess, has_number, may_have_link, stack_features, type_name
+from kiemchung.scam.model import MODEL_FILE, ScamModel, sender_of
 from kiemchung.scam.playbook import TYPES
+from kiemchung.scam.rules import rules_reach, words_of
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 __all__ = ["ScamDetector", "create"]
 
 # a finding needs a combined score of at least this (the policy pack may ask for more)
 MIN_SCORE = 0.5
-# where the classifier is this sure a text is benign (an ordinary bank or operator notice), rule scores are halved
-MODEL_FLOOR = 0.05
-FLOOR_KEEP = 0.5
-# the classifier's decision threshold used when combining (tuned on the IE403 dev split and tests/data/scam_dev.jsonl)
-COMBINE_THRESHOLD = 0.4
-# a warning ("cảnh giác", "không cung cấp") also damps the classifier: 0, 1, 2+ guard phrases
-MODEL_GUARD_KEEP = (1.0, 0.6, 0.4)
-# the classifier alone (no rule hit, no link other than official ones, no number) needs more confidence
-UNCORROBORATED_KEEP = 0.6
-# a phone number, an amount, a code: any run of three digits or more
-_PHONE_OR_MONEY = re.compile(r"\d{3}")
 # a type other than the main one gets its own finding when its rule score reaches this
 SECOND_TYPE_SCORE = 0.6
 
 
 def _rescale(p: float, t: float) -> float:
-    """Map a model probability so that its threshold ``t`` lands on 0.5."""
+    """Map a probability so that the threshold ``t`` lands on 0.5."""
     if p < t:
         return 0.5 * p / t if t > 0 else 0.0
     return 0.5 + 0.5 * (p - t) / (1.0 - t) if t < 1 else 1.0
+
+
+_NO_TYPES: dict[str, TypeEvidence] = {}
 
 
 class ScamDetector:
@@ -60,47 +53,59 @@ class ScamDetector:
 
     # --- pure scoring --------------------------------------------------------------------------------------------
     def predict(self, docs: Sequence[Prepared]) -> list[Assessment]:
-        keys = [d.norm.key for d in docs]
-        scores: list[float | None] = list(self.model.predict_keys(keys)) if self.model is not None else [None] * len(docs)
-        out = [assess(d.text, k, s) for d, k, s in zip(docs, keys, scores)]
-        for d, a in zip(docs, out):
-            a.corroborated = (
-                bool(a.types)
-                or any(lv.verdict != "official" for lv in a.links)
-                or _PHONE_OR_MONEY.search(d.text) is not None
-                or d.document.meta.get("sender_type") == "personal_number"  # an SMS from a private number
-            )
+        """Rules, links and the classifier for each document; ``model_score`` is the combined P(scam).
+
+        Gate: the combiner is linear, so the most that rules, links and guards can add to its logit is known. When
+        the text model, the numbers and the sender type already leave a document below the threshold even with
+        that much added, rules and links cannot change the decision and are not run (its score is then the
+        combined probability without them). A second, exact test, for texts without a link: do the rules (before
+        guards) reach the score the document would need? Only rules whose trigger words occur are tried, strongest
+        first, and only while the answer is open.
+        """
+        m = self.model
+        if m is None:
+            return [assess(d.text, d.norm.key, None) for d in docs]
+        z = m.logits([d.norm.key for d in docs]).tolist()
+        cut = m.logit_threshold - m.rule_side_max
+        out: list[Assessment] = []
+        for d, zz in zip(docs, z):
+            digits = has_number(d.text)
+            sender = sender_of(d.document.meta.get("sender_type"))
+            base = m.base_logit(zz, digits, sender)
+            if base >= cut:  # a second, exact bound: the rules that match (before guards), links only if possible
+                words = words_of(d.norm.key)
+                link = may_have_link(d.text)
+                if link or rules_reach(d.norm.key, words, m.rule_need(base, link)):
+                    a = assess(d.text, d.norm.key, None, words=words)
+                    a.model_score = m.combine(stack_features(a, zz, digits, sender), len(a.guards))
+                    out.append(a)
+                    continue
+            out.append(Assessment(_NO_TYPES, [], [], 1.0 / (1.0 + math.exp(-max(-30.0, base)))))
         return out
 
-    def score(self, a: Assessment) -> tuple[float, float]:
-        """(combined score, rescaled model score) of a document."""
-        rule = max((te.score for te in a.types.values()), default=0.0)
-        if a.model_score is None:
-            return rule, 0.0
-        if a.model_score < MODEL_FLOOR:
-            rule *= FLOOR_KEEP
-        pm = _rescale(a.model_score, COMBINE_THRESHOLD) * MODEL_GUARD_KEEP[min(len(a.guards), 2)]
-        if not a.corroborated:
-            pm *= UNCORROBORATED_KEEP
-        return max(rule, pm), pm
+    def score(self, a: Assessment) -> float:
+        """Combined score of a document: the rescaled combiner probability (rule score without a model)."""
+        if a.model_score is None or self.model is None:
+            return max((te.score for te in a.types.values()), default=0.0)
+        return _rescale(a.model_score, self.model.threshold)
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         return [self.to_output(d, a) for d, a in zip(docs, self.predict(docs))]
 
     def is_scam(self, docs: Sequence[Prepared]) -> list[bool]:
-        return [self.score(a)[0] >= self.min_score for a in self.predict(docs)]
+        return [self.score(a) >= self.min_score for a in self.predict(docs)]
 
     # --- findings ------------------------------------------------------------------------------------------------
     def to_output(self, doc: Prepared, a: Assessment) -> DetectorOutput:
-        total, pm = self.score(a)
+        total = self.score(a)
         scores = {"scam": round(total, 4)}
         if total < self.min_score:
             return DetectorOutput(scores=scores)
         main = self._main_type(a)
-        findings = [self._finding(doc, a, main, total, pm, a.guards)]
+        findings = [self._finding(doc, a, main, total, True)]
         for t, te in a.types.items():
             if t != main.type and te.score >= SECOND_TYPE_SCORE:
-                findings.append(self._finding(doc, a, te, te.score, None, a.guards))
+                findings.append(self._finding(doc, a, te, te.score, False))
         return DetectorOutput(findings=tuple(findings), scores=scores)
 
     @staticmethod
@@ -109,9 +114,7 @@ class ScamDetector:
             return max(a.types.values(), key=lambda te: te.score)
         return TypeEvidence("phishing", 0.0)
 
-    def _finding(
-        self, doc: Prepared, a: Assessment, te: TypeEvidence, score: float, pm: float | None, guards: list[tuple[int, int]]
-    ) -> Finding:
+    def _finding(self, doc: Prepared, a: Assessment, te: TypeEvidence, score: float, main: bool) -> Finding:
         text = doc.text
         ev: list[Evidence] = []
         start, end = _trim(text, 0, len(text))
@@ -129,9 +132,9 @@ class ScamDetector:
             ev.append(Evidence("rule", f"{h.rule.id}: {text[a0:b0]}", h.rule.weight))
         for lv in te.links:
             ev.append(Evidence("link", f"{lv.verdict}: {lv.host}" + (f" ({lv.brand})" if lv.brand else ""), lv.risk))
-        if a.model_score is not None and pm is not None:
-            ev.append(Evidence("model", f"scam_classifier p={a.model_score:.3f}", pm))
-        for gs, ge in guards[:3]:
+        if a.model_score is not None and main:
+            ev.append(Evidence("model", f"scam_classifier p={a.model_score:.3f}", score))
+        for gs, ge in a.guards[:3]:
             g0, g1 = doc.norm.to_original(gs, ge)
             ev.append(Evidence("guard", f"cảnh báo/khuyến cáo: {text[g0:g1]}", 0.0))
         if not why:

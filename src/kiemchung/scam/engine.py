@@ -6,10 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from kiemchung.scam.links import STRONG_VERDICTS, LinkVerdict, find_links
+from kiemchung.scam.features import dot_letter, has_digit
+from kiemchung.scam.model import MAX_GUARDS, SENDERS
 from kiemchung.scam.playbook import TYPES
 from kiemchung.scam.rules import RuleHit, find_guards, match_rules, type_scores, words_of
 
-_MAYBE_LINK = re.compile(r"\w\.[^\W\d_]|://|www", re.IGNORECASE)
+_DOT_ALPHA = re.compile(r"\.[^\W\d_]")  # after a word character, or "://" or "www": the text may hold a link
+_DIGITS3 = re.compile(r"\d{3}")
+_WEAK = frozenset(("shortener", "risky_tld"))
 
 # one guard phrase ("cảnh giác", "không cung cấp") keeps this share of every rule score; two or more keep less
 GUARD_KEEP = (1.0, 0.45, 0.25)
@@ -34,22 +38,26 @@ class Assessment:
     types: dict[str, TypeEvidence]
     guards: list[tuple[int, int]]
     links: list[LinkVerdict]
-    model_score: float | None
-    corroborated: bool = True  # a rule hit, a non-official link or a phone number / amount backs the classifier
+    model_score: float | None  # the combined P(scam) of the classifier (None without a model)
 
 
-def assess(original: str, key: str, model_score: float | None) -> Assessment:
-    words = words_of(key)
+def may_have_link(original: str) -> bool:
+    """Cheap test: could ``find_links`` find anything in this text?"""
+    return "://" in original or "www" in original.lower() or dot_letter(original, _DOT_ALPHA)
+
+
+def assess(original: str, key: str, model_score: float | None, *, words: set[str] | None = None) -> Assessment:
+    words = words if words is not None else words_of(key)
     hits = match_rules(key, words=words)
     guards = find_guards(key, words=words)
-    links = find_links(original) if _MAYBE_LINK.search(original) is not None else []
+    links = find_links(original) if may_have_link(original) else []
     keep = GUARD_KEEP[min(len(guards), 2)]
     link_keep = LINK_GUARD_KEEP[min(len(guards), 2)]
     types: dict[str, TypeEvidence] = {}
     for t, (s, hs) in type_scores(hits).items():
         types[t] = TypeEvidence(t, s * keep, hs)
     strong = [lv for lv in links if lv.verdict in STRONG_VERDICTS]
-    weak = [lv for lv in links if lv.verdict in ("shortener", "risky_tld")]
+    weak = [lv for lv in links if lv.verdict in _WEAK]
     if strong:
         best = max(strong, key=lambda lv: lv.risk)
         types["lookalike_link"] = TypeEvidence("lookalike_link", best.risk * link_keep, [], sorted(strong, key=lambda lv: -lv.risk))
@@ -58,6 +66,26 @@ def assess(original: str, key: str, model_score: float | None) -> Assessment:
         te.score = 1.0 - (1.0 - te.score) * (1.0 - WEAK_LINK_WEIGHT * keep)
         te.links.extend(weak)
     return Assessment(types, guards, links, model_score)
+
+
+def has_number(original: str) -> bool:
+    """A phone number, an amount, a code: any run of three digits or more."""
+    return has_digit(original) and _DIGITS3.search(original) is not None
+
+
+def stack_features(a: Assessment, z: float, digits: bool, sender: str) -> list[float]:
+    """The combiner's inputs in :data:`kiemchung.scam.model.STACK_FEATURES` order."""
+    scores = [te.score for te in a.types.values()]
+    return [
+        z,
+        max(scores, default=0.0),
+        float(min(len(a.guards), MAX_GUARDS)),
+        float(any(lv.verdict in STRONG_VERDICTS for lv in a.links)),
+        float(any(lv.verdict in _WEAK for lv in a.links)),
+        float(digits),
+        float(bool(a.links)),
+        *(float(sender == s) for s in SENDERS),
+    ]
 
 
 def type_name(t: str) -> str:

@@ -2,19 +2,20 @@
 
 Masking runs before any feature is made: URLs, e-mails, phone numbers, hotlines, amounts, codes/OTPs and digit
 runs become placeholder words at training and at detection time alike; personal names are masked too at training
-time (``featurize_text``), so the model never sees them. Features are CRC-32-hashed word 1–2-grams of the
-diacritic-free key, so the shipped model holds no vocabulary of the training texts.
+time (``train_key``), so the model never sees them. Features are the shared hashing featurizer's word 1–2-grams
+(:mod:`kiemchung.text.features`) of the masked diacritic-free key, so the shipped model holds no vocabulary of the
+training texts.
 """
 
 from __future__ import annotations
 
 import re
-import zlib
+from collections.abc import Sequence
 
+import scipy.sparse as sp
+
+from kiemchung.text.features import FeatureSpec, sparse_matrix
 from kiemchung.text.normalize import normalize
-
-N_FEATURES = 1 << 20
-_MASK = N_FEATURES - 1
 
 # Order matters: URLs first (they contain digits and dots), then e-mails, phones, codes, money, digit runs.
 _URL = re.compile(
@@ -23,6 +24,7 @@ _URL = re.compile(
     r"today|world|tech|gov|edu|us|in)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\w])")
 _HOTLINE = re.compile(r"(?<![\w])1[89]00(?:[\s.\-]?\d){4,6}(?![\w])")
@@ -49,19 +51,46 @@ def mask_names(text: str) -> str:
     return _NAME.sub(_name_sub, text)
 
 
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (``\\d``); substring tests are much cheaper than a character-class search."""
+    if any(d in text for d in _ASCII_DIGITS):
+        return True
+    return not text.isascii() and _ANY_DIGIT.search(text) is not None
+
+
+def dot_letter(text: str, rx: re.Pattern[str]) -> bool:
+    """Whether ``rx`` (a pattern that starts with a literal ".") matches right after a word character (``\\w``)."""
+    for m in rx.finditer(text):
+        i = m.start()
+        if i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            return True
+    return False
+
+
 def mask_key(key: str) -> str:
     """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
     t = key
-    if _HAS_LINK.search(t) is not None:
+    if "://" in t or "www" in t or dot_letter(t, _DOT_LETTER):
         t = _URL.sub(" lienketx ", t)
     if "@" in t:
         t = _EMAIL.sub(" thudientux ", t)
-    if _HAS_DIGIT.search(t) is None:
+    if not has_digit(t):
         return t
+    # every digit placeholder's match starts at or after the whitespace before the first digit: mask only that tail
+    first = min((i for i in map(t.find, _ASCII_DIGITS) if i >= 0), default=0)
+    cut = max(t.rfind(" ", 0, first), t.rfind("\n", 0, first), t.rfind("\t", 0, first)) + 1
+    if cut == 0 or not t.isascii():  # other scripts' digits (\d) may come before the first ASCII one
+        return _mask_digits(t)
+    return t[:cut] + _mask_digits(t[cut:])
+
+
+def _mask_digits(t: str) -> str:
     t = _PHONE.sub(" sodienthoaix ", t)
-    t = _HOTLINE.sub(" hotlinex ", t)
+    if "1800" in t or "1900" in t:  # every hotline starts so
+        t = _HOTLINE.sub(" hotlinex ", t)
     t = _MONEY.sub(" sotienx ", t)
-    t = _CODE.sub(" maxacthucx ", t)
+    if _LETTER_DIGIT.search(t) is not None:  # a code mixes letters and digits, so a letter touches a digit
+        t = _CODE.sub(" maxacthucx ", t)
     return _DIGITS.sub(" daysox ", t)
 
 
@@ -70,40 +99,19 @@ def mask(text: str) -> str:
     return mask_key(mask_names(text))
 
 
-_HAS_LINK = re.compile(r"\w\.[a-z]|://|www")
-_HAS_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"\w+")
-_CACHE: dict[str, int] = {}
-_MIX = 0x9E3779B1
+_DOT_LETTER = re.compile(r"\.[a-z]")  # after a word character; with "://" and "www": could the text hold a URL?
+_ASCII_DIGITS = "0123456789"
+_LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
+
+# word unigrams and bigrams of the masked diacritic-free key, 2**18 buckets (kiemchung.text.features)
+SPEC = FeatureSpec(bits=18, key_char=(), word_norm=False, word_key=True, bigram_key=True, bigram_norm=False)
 
 
-def _h(w: str) -> int:
-    h = _CACHE.get(w)
-    if h is None:
-        h = zlib.crc32(w.encode("utf-8"))
-        if len(_CACHE) > 500_000:
-            _CACHE.clear()
-        _CACHE[w] = h
-    return h
+def train_key(text: str) -> str:
+    """The masked key of an ORIGINAL text as training sees it (names masked too; never printed or stored)."""
+    return mask_key(normalize(mask_names(text)).key)
 
 
-def feature_ids(key: str) -> list[int]:
-    """Hashed ids of word unigrams and bigrams of a masked, diacritic-free, lower-case text."""
-    words = _WORD.findall(key)
-    cached = list(map(_CACHE.get, words))
-    hs = [h for h in cached if h is not None]
-    if len(hs) != len(cached):
-        hs = [_h(w) for w in words]
-    ids = [h & _MASK for h in hs]
-    ids.extend(((a * _MIX) ^ b) & _MASK for a, b in zip(hs, hs[1:]))
-    return ids
-
-
-def featurize_key(key: str) -> list[int]:
-    """Feature ids of a normalized key (what the detector uses)."""
-    return feature_ids(mask_key(key))
-
-
-def featurize_text(text: str) -> list[int]:
-    """Feature ids of an original text (what training uses: names are masked first)."""
-    return feature_ids(mask_key(normalize(mask_names(text)).key))
+def feature_matrix(masked: Sequence[str], spec: FeatureSpec = SPEC) -> sp.csr_matrix:
+    """L2-normalized sublinear tf features of masked keys (training)."""
+    return sparse_matrix(spec, masked, masked)

@@ -1,7 +1,14 @@
-"""The scam text classifier: a logistic regression over hashed word 1–2-grams, stored as ``.npz`` + JSON.
+"""The scam classifier: a logistic regression over hashed word 1–2-grams, and a small stacked combiner.
 
-``ScamModel.load()`` reads ``kiemchung/models/data/scam/model.npz`` and ``meta.json`` once (importlib.resources);
-``predict_keys`` is pure. The artifact stores its label list and version (``meta.json``).
+Two stages, both linear and stored as ``model.npz`` + ``meta.json``:
+
+1. the **text model** scores the masked diacritic-free key (:data:`kiemchung.scam.features.SPEC`, scored with the
+   shared featurizer's ``linear_scores``): a logit ``z``;
+2. the **combiner** (:data:`STACK_FEATURES`) turns ``z``, the playbook rule scores, guard phrases, link verdicts,
+   "has a number" and the sender type (when the document meta has one: SMS) into P(scam). It was fitted on
+   out-of-fold ``z`` of the training side, so it learned how much to trust the text model on unseen texts.
+
+``ScamModel.load()`` reads the shipped files once (importlib.resources); scoring is pure.
 """
 
 from __future__ import annotations
@@ -15,37 +22,74 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from kiemchung.errors import ModelError
-from kiemchung.scam.features import N_FEATURES, featurize_key
+from kiemchung.scam.features import SPEC, mask_key
+from kiemchung.text.features import FeatureSpec, linear_scores
 
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
-FORMAT = "kiemchung.scam.hashed-lr/1"
+FORMAT = "kiemchung.scam.lr-stack/2"
+
+SENDERS = ("brandname", "shortcode", "personal_number", "unknown")
+# the combiner's inputs, in order
+STACK_FEATURES = (
+    "model_z", "rule_max", "guards", "strong_link", "weak_link", "digits", "any_link",
+    *(f"sender_{s}" for s in SENDERS),
+)
+MAX_GUARDS = 2
+# a warning ("cảnh giác", "không cung cấp", "thủ đoạn") keeps this share of P(scam): 0, 1, 2+ guard phrases. A prior
+# carried over from the rule-first detector: warnings about scams are too rare in the SMS data for the combiner to
+# learn how they read, and the written hard negatives (police and bank warnings) need it.
+GUARD_KEEP = (1.0, 0.6, 0.4)
+
+
+def sender_of(value: object) -> str:
+    """The sender type of a document's meta (``unknown`` for posts and anything unexpected)."""
+    return value if isinstance(value, str) and value in SENDERS else "unknown"
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 class ScamModel:
-    """P(scam) for a text from its normalized key."""
+    """Text-model logits for masked keys and the combined P(scam) of a document."""
 
-    def __init__(self, weights: np.ndarray, bias: float, meta: dict[str, Any]) -> None:
-        if weights.shape != (N_FEATURES,):
-            raise ModelError(f"scam model: expected {N_FEATURES} weights, got {weights.shape}")
+    def __init__(
+        self,
+        weights: npt.NDArray[np.float32],
+        bias: float,
+        stack: Sequence[float],
+        stack_bias: float,
+        meta: dict[str, Any],
+        spec: FeatureSpec = SPEC,
+    ) -> None:
+        if weights.shape != (1 << spec.bits,):
+            raise ModelError(f"scam model: expected {1 << spec.bits} weights, got {weights.shape}")
+        if len(stack) != len(STACK_FEATURES):
+            raise ModelError(f"scam model: expected {len(STACK_FEATURES)} combiner weights, got {len(stack)}")
+        self.spec = spec
         self.weights = weights.astype(np.float32, copy=False)
+        self._w2 = self.weights.reshape(-1, 1)
         self.bias = float(bias)
+        self.stack = tuple(float(x) for x in stack)
+        self.stack_bias = float(stack_bias)
         self.meta = meta
         self.version = str(meta.get("version", "unknown"))
         self.threshold = float(meta.get("threshold", 0.5))
-        nz = np.flatnonzero(self.weights)
-        self._w: dict[int, float] = dict(zip(nz.tolist(), self.weights[nz].astype(float).tolist()))
-        self._keys: frozenset[int] = frozenset(self._w)
+        self.logit_threshold = math.log(self.threshold / (1.0 - self.threshold))
+        w = dict(zip(STACK_FEATURES, self.stack))
+        self._wall = w
+        self._wz = w["model_z"]
+        self._wdigits = w["digits"]
+        self._wsender = {s: w[f"sender_{s}"] for s in SENDERS}
+        # the most the rule/link side can add to the combiner's logit
+        self.rule_side_max = self.rule_side_bound(1.0, True)
+        self._side_no_rule = {False: self.rule_side_bound(0.0, False), True: self.rule_side_bound(0.0, True)}
 
     # --- persistence -------------------------------------------------------------------------------------------
-    @classmethod
-    def from_sparse(cls, idx: np.ndarray, val: np.ndarray, bias: float, meta: dict[str, Any]) -> ScamModel:
-        w = np.zeros(N_FEATURES, dtype=np.float32)
-        w[idx.astype(np.int64)] = val
-        return cls(w, bias, meta)
-
     @classmethod
     def load(cls, directory: Path | None = None) -> ScamModel:
         """Load the shipped model (or the one in ``directory``, as written by ``save``)."""
@@ -61,34 +105,78 @@ class ScamModel:
             raise ModelError(f"cannot load the scam model: {exc}") from exc
         if meta.get("format") != FORMAT:
             raise ModelError(f"scam model: unknown format {meta.get('format')!r} (expected {FORMAT})")
-        with np.load(io.BytesIO(raw), allow_pickle=False) as z:
-            return cls.from_sparse(z["idx"], z["val"], float(z["bias"][0]), meta)
+        if list(meta.get("stack_features", [])) != list(STACK_FEATURES):
+            raise ModelError("scam model: the combiner's features differ from this version's")
+        try:
+            spec = FeatureSpec.from_dict(meta["spec"])
+            with np.load(io.BytesIO(raw), allow_pickle=False) as z:
+                w = np.zeros(1 << spec.bits, dtype=np.float32)
+                w[z["idx"].astype(np.int64)] = z["val"]
+                return cls(w, float(z["bias"][0]), z["stack"].tolist(), float(z["stack_bias"][0]), meta, spec)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ModelError(f"cannot load the scam model: {exc}") from exc
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         idx = np.flatnonzero(self.weights).astype(np.int32)
-        val = self.weights[idx].astype(np.float16 if self.meta.get("half") else np.float32)
-        np.savez_compressed(directory / MODEL_FILE, idx=idx, val=val, bias=np.array([self.bias], dtype=np.float64))
-        (directory / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        np.savez_compressed(
+            directory / MODEL_FILE,
+            idx=idx,
+            val=self.weights[idx],
+            bias=np.array([self.bias], dtype=np.float64),
+            stack=np.array(self.stack, dtype=np.float64),
+            stack_bias=np.array([self.stack_bias], dtype=np.float64),
+        )
+        meta = {**self.meta, "format": FORMAT, "spec": self.spec.to_dict(), "stack_features": list(STACK_FEATURES)}
+        (directory / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     # --- prediction --------------------------------------------------------------------------------------------
-    def score_ids(self, ids: Sequence[int]) -> float:
-        if not ids:
-            return 1.0 / (1.0 + math.exp(-self.bias))
-        uniq = set(ids)
-        w = self._w
-        z = sum(map(w.__getitem__, uniq.intersection(self._keys))) / math.sqrt(len(uniq)) + self.bias
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def logits_masked(self, masked: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Text-model logits of already masked keys."""
+        if not masked:
+            return np.zeros(0, dtype=np.float32)
+        return linear_scores(self.spec, masked, masked, None, self._w2)[:, 0] + np.float32(self.bias)
+
+    def logits(self, keys: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Text-model logits of normalized keys (masked here)."""
+        return self.logits_masked([mask_key(k) for k in keys])
 
     def predict_keys(self, keys: Sequence[str]) -> list[float]:
-        """P(scam) for each normalized key."""
-        return [self.score_ids(featurize_key(k)) for k in keys]
+        """P(scam) of the text model alone, for each normalized key."""
+        return [_sigmoid(float(z)) for z in self.logits(keys)]
+
+    def base_logit(self, z: float, digits: bool, sender: str) -> float:
+        """The combiner's logit from what is known before rules and links run."""
+        return self.stack_bias + self._wz * z + self._wdigits * float(digits) + self._wsender[sender]
+
+    def rule_side_bound(self, rule_max: float, links: bool) -> float:
+        """The most rules, guards and links can add to the combiner's logit, given a bound of the rule score and
+        whether the text may hold a link at all."""
+        ub = {"rule_max": rule_max, "guards": float(MAX_GUARDS), "strong_link": float(links), "weak_link": float(links),
+              "any_link": float(links)}
+        return sum(max(0.0, self._wall[k]) * v for k, v in ub.items())
+
+    def rule_need(self, base: float, links: bool) -> float:
+        """The rule score (before guards) a text needs to reach the threshold, given its base logit and
+        whether it may hold a link: ``-inf`` when it reaches it anyway, ``inf`` when rules cannot lift it."""
+        gap = self.logit_threshold - base - self._side_no_rule[links]
+        if gap <= 0.0:
+            return -math.inf
+        w = self._wall["rule_max"]
+        return gap / w if w > 0.0 else math.inf
+
+    def combine(self, features: Sequence[float], guards: int = 0) -> float:
+        """P(scam) from the combiner's inputs (in :data:`STACK_FEATURES` order), damped by ``guards`` warnings."""
+        p = _sigmoid(self.stack_bias + sum(w * x for w, x in zip(self.stack, features)))
+        return p * GUARD_KEEP[min(guards, MAX_GUARDS)]
 
     def __getstate__(self) -> dict[str, Any]:  # keep pickles small: ship the non-zero weights only
         idx = np.flatnonzero(self.weights).astype(np.int32)
-        return {"idx": idx, "val": self.weights[idx], "bias": self.bias, "meta": self.meta}
+        return {"idx": idx, "val": self.weights[idx], "bias": self.bias, "stack": self.stack,
+                "stack_bias": self.stack_bias, "meta": self.meta, "spec": self.spec.to_dict()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        w = np.zeros(N_FEATURES, dtype=np.float32)
+        spec = FeatureSpec.from_dict(state["spec"])
+        w = np.zeros(1 << spec.bits, dtype=np.float32)
         w[state["idx"].astype(np.int64)] = state["val"]
-        self.__init__(w, state["bias"], state["meta"])  # type: ignore[misc]
+        self.__init__(w, state["bias"], state["stack"], state["stack_bias"], state["meta"], spec)  # type: ignore[misc]

@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule("emg.doi_so", "emergency", r"(?:doi|mat|hong) (?:so|dien thoai|sim)(?:,|\.)? (?:\w+ ){0,4}(?:chuyen|gui|muon|vay)", 0.45,
          "'đổi số mới' rồi vay tiền"),
     # --- loans and gambling apps
-    Rule("loan.vay_nhanh", "loan_gambling", r"(?:vay|ho tro vay|giai ngan) (?:tien )?(?:nhanh|online|tin chap|khong the chap|chi can cccd|chi can can cuoc|khong tham dinh)|(?:khong|ko) (?:can )?(?:the chap|tham dinh|chung minh thu nhap)", 0.45,
+    Rule("loan.vay_nhanh", "loan_gambling", r"(?:vay|ho tro vay|giai ngan) (?:tien )?(?:nhanh|online|tin chap|khong the chap|chi can cccd|chi can can cuoc|khong tham dinh)|(?:khong|ko) (?:can )?(?:the chap(?! nhan)|tham dinh|chung minh thu nhap)", 0.45,
          "cho vay nhanh không thế chấp"),
     Rule("loan.no_xau", "loan_gambling", r"(?:ho tro|bao) (?:ca )?no xau|(?:giai ngan|duyet) (?:trong|sau) \d+ ?(?:phut|p)|phi (?:giai ngan|ho so|bao hiem khoan vay)", 0.5,
          "hứa duyệt ngay cả khi nợ xấu, đòi phí giải ngân"),

@@ -98,6 +98,8 @@ for _i, _ws in enumerate(GUARD_TRIGGERS):
     for _w in _ws:
         _GUARD_INDEX[_w] = (*_GUARD_INDEX.get(_w, ()), _i)
 _WORD = re.compile(r"\w+")
+# every ASCII byte that is not a word character (``\w``: letters, digits, underscore) becomes a space
+_ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 0x5F) else 0x20 for c in range(128)) + bytes(128)
 
 
 _RULE_WORDS = frozenset(_RULE_INDEX)
@@ -147,7 +149,50 @@ def find_guards(key: str, *, words: set[str] | None = None, prefilter: bool = Tr
     return sorted(out)
 
 
+def rule_bound(key: str, words: set[str]) -> float:
+    """The highest per-type rule score of ``key`` before guards damp it (an upper bound of what ``assess`` finds
+    without links): only the rules whose trigger words occur are tried, each with one ``search``."""
+    per: dict[str, float] = {}
+    for i in _candidates(words, _RULE_INDEX, _RULE_WORDS):
+        r, rx = _RULES_C[i]
+        if rx.search(key) is not None:
+            per[r.type] = 1.0 - (1.0 - per.get(r.type, 0.0)) * (1.0 - r.weight)
+    return max(per.values(), default=0.0)
+
+
+def rules_reach(key: str, words: set[str], need: float) -> bool:
+    """Whether some type's rule score before guards reaches ``need`` (``rule_bound(key, words) >= need``), trying
+    as few rules as possible: types whose candidate rules cannot reach it are skipped, strong rules go first."""
+    if need <= 0.0:
+        return True
+    by_type: dict[str, list[int]] = {}
+    for i in _candidates(words, _RULE_INDEX, _RULE_WORDS):
+        by_type.setdefault(_RULES_C[i][0].type, []).append(i)
+    for idx in by_type.values():
+        miss_all = 1.0
+        for i in idx:
+            miss_all *= 1.0 - _RULES_C[i][0].weight
+        if 1.0 - miss_all < need:
+            continue
+        idx.sort(key=lambda i: -_RULES_C[i][0].weight)
+        miss = 1.0  # of the rules that matched
+        rest = miss_all  # of the rules not tried yet, times ``miss``
+        for i in idx:
+            r, rx = _RULES_C[i]
+            rest /= 1.0 - r.weight
+            if rx.search(key) is not None:
+                miss *= 1.0 - r.weight
+                if 1.0 - miss >= need:
+                    return True
+            if 1.0 - miss * rest < need:
+                break
+    return False
+
+
 def words_of(key: str) -> set[str]:
+    """The set of ``\\w+`` words of ``key`` (for ASCII keys by a byte translation, much cheaper than the regex)."""
+    if key.isascii():
+        return set(key.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split())
     return set(_WORD.findall(key))
 
 

@@ -123,4 +123,13 @@ SEED: tuple[tuple[str, int, str], ...] = (
     ("Hướng dẫn cập nhật sinh trắc học trên ứng dụng chính thức của ngân hàng, tuyệt đối không bấm link lạ.", 0, ""),
     ("Minh vua vay ngan hang mua nha, lai suat tha noi sau 2 nam, ai co kinh nghiem chia se voi.", 0, ""),
     ("Tối nay xem bóng đá ở nhà tao nhé, đội tuyển đá lúc 7h.", 0, ""),
+    # opinions and news about fees and prices (added Nov 2026: short complaints read like SMS scams to the model)
+    ("Trường lại tăng học phí năm nay, phụ huynh nào cũng than. Thật quá đáng!", 0, ""),
+    ("Phí gửi xe ở chung cư tăng gấp đôi mà không báo trước, cư dân phản đối.", 0, ""),
+    ("Giá điện tăng từ tháng sau, nhà mình phải tiết kiệm hơn thôi.", 0, ""),
+    ("Không thể chấp nhận việc thu phí vô lý như vậy, mọi người ký tên phản đối nhé.", 0, ""),
+    ("Quốc hội thảo luận về mức thu phí đường bộ mới, nhiều đại biểu đề nghị giảm.", 0, ""),
+    ("Lệ phí thi năm nay có thay đổi không mọi người? Em chưa thấy trường thông báo.", 0, ""),
+    ("Bộ trưởng phát biểu sẽ xem xét miễn học phí cho học sinh vùng khó khăn.", 0, ""),
+    ("phi ship dat qua troi, thoi minh ra cua hang mua cho nhanh", 0, ""),
 )
