@@ -3,21 +3,23 @@
 Advisory only: the detector returns ``scores["misinformation.unreliable"]`` and never a finding (the default policy
 pack marks the label ``advisory``). The model (``models/data/unreliable/model.npz``, see its MODEL_CARD.md):
 
-1. text → hashed word 1–2-grams and character 2–5-grams (the columns ``HashingVectorizer`` gives, computed with
-   per-word caches: no vocabulary to ship), TF-IDF weights (stored IDF), logistic regression → a text logit;
-2. the text logit plus engagement and form features (likes, comments, shares, hour of posting, length, links,
-   hashtags, capitals, "!", line breaks; missing values allowed) → gradient-boosted trees, stored as plain
-   arrays and evaluated here in numpy.
+1. text → the shared hashing featurizer (:mod:`kiemchung.text.features`: word 1–2-grams and character n-grams of
+   the normalized text and of its diacritic-free key), TF-IDF weights (stored IDF) → linear text scores (a logistic
+   regression and a naive-Bayes-weighted logistic regression, one :func:`~kiemchung.text.features.linear_scores`
+   call for both);
+2. the text scores plus engagement, time and form features (log likes, comments, shares and their ratios, hour
+   and weekday of posting, length, links, hashtags, capitals, "!", "?", emoji, digits…; missing values allowed)
+   → a few shallow gradient-boosted trees, stored as full binary trees and evaluated for every tree and every
+   post at once in numpy.
 
-Both stages are pure numpy/scipy at prediction time; the detector pickles (the arrays travel with it).
+No feature describes the poster (no user, page or account id): the score is about a post, never about a person.
+Both stages are pure numpy at prediction time; the detector pickles by reference to its model file.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from importlib import resources
@@ -25,234 +27,167 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.utils import murmurhash3_32
+import numpy.typing as npt
 
 from kiemchung.detectors.base import Settings
 from kiemchung.errors import ModelError
+from kiemchung.text.features import FeatureSpec, linear_scores
 from kiemchung.types import DetectorOutput, Prepared
 
 LABEL = "misinformation.unreliable"
-N_FEATURES = 2**18
+FORMAT_VERSION = 2
 META_FEATURES = (
-    "likes", "comments", "shares", "hour", "length", "links", "hashtags", "upper_ratio", "exclamations", "lines",
+    "log_likes", "log_comments", "log_shares", "comments_per_like", "shares_per_like", "shares_per_comment",
+    "hour", "weekday", "log_length", "words", "links", "hashtags", "exclamations", "questions", "lines",
+    "upper_ratio", "digit_ratio", "emoji",
 )
-FORMAT_VERSION = 1
 
+FloatArray = npt.NDArray[np.float64]
 
-def _vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    word = HashingVectorizer(
-        n_features=N_FEATURES, alternate_sign=False, norm=None, ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b"
-    )
-    char = HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer="char_wb",
-                             ngram_range=(2, 5))
-    return word, char
-
-
-def clean_text(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "").lower()
-
-
-def hashed_counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Raw hashed counts, word block then character block (``2 * N_FEATURES`` columns).
-
-    Exactly what the two ``HashingVectorizer``s of :func:`_vectorizers` give (a test checks it), but the hashed
-    columns of each word's character n-grams, of each word and of each word pair are cached: Vietnamese reuses a
-    few thousand syllables, so a post costs a few dictionary look-ups instead of hashing ~600 n-gram strings.
-    """
-    indptr = [0]
-    cols: list[int] = []
-    add = cols.extend
-    cget, wget = _CHAR_COLS.get, _WORD_COLS.get
-    for t in texts:
-        low = clean_text(t).lower()
-        tokens = _TOKEN.findall(low)
-        for tok in tokens:
-            got = wget(tok)
-            add((got if got is not None else _word_col(tok),))
-        for a, b in zip(tokens, tokens[1:]):
-            pair = a + " " + b
-            got = wget(pair)
-            add((got if got is not None else _word_col(pair),))
-        for w in low.split():
-            got_c = cget(w)
-            add(got_c if got_c is not None else _char_cols(w))
-        indptr.append(len(cols))
-    m = sparse.csr_matrix(
-        (np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(texts), 2 * N_FEATURES),
-    )
-    m.sum_duplicates()
-    return m
-
-
-_TOKEN = re.compile(r"(?u)\b\w+\b")
-_CHAR_COLS: dict[str, tuple[int, ...]] = {}
-_WORD_COLS: dict[str, int] = {}
-_CACHE_MAX = 300_000
-
-
-def _hash_col(feature: str) -> int:
-    """The column ``FeatureHasher(alternate_sign=False)`` gives a feature (murmurhash3, seed 0)."""
-    h = int(murmurhash3_32(feature, seed=0))
-    if h == -2147483648:
-        return (2147483647 - (N_FEATURES - 1)) % N_FEATURES
-    return abs(h) % N_FEATURES
-
-
-def _word_col(token: str) -> int:
-    col = _hash_col(token)
-    if len(_WORD_COLS) < _CACHE_MAX:
-        _WORD_COLS[token] = col
-    return col
-
-
-def _char_cols(word: str) -> tuple[int, ...]:
-    """Columns (in the character block) of the ``char_wb`` 2–5-grams of one whitespace-separated word."""
-    w = " " + word + " "
-    grams = []
-    for n in range(2, 6):
-        offset = 0
-        grams.append(w[offset : offset + n])
-        while offset + n < len(w):
-            offset += 1
-            grams.append(w[offset : offset + n])
-        if offset == 0:  # a short word is counted once
-            break
-    cols = tuple(N_FEATURES + _hash_col(g) for g in grams)
-    if len(_CHAR_COLS) < _CACHE_MAX:
-        _CHAR_COLS[word] = cols
-    return cols
-
-
-def tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
-    """Sublinear TF × IDF, L2-normalized per block (as ``TfidfTransformer(sublinear_tf=True)`` per block)."""
-    x = counts.astype(np.float32).tocsr(copy=True)
-    x.data = np.log1p(x.data)  # 1 + log(tf) == log1p(tf - 1) + 1; log1p(tf) keeps tf=1 > 0 as well
-    x = x.multiply(idf[None, :]).tocsr()
-    out = []
-    for a, b in ((0, N_FEATURES), (N_FEATURES, 2 * N_FEATURES)):
-        block = x[:, a:b]
-        norms = np.sqrt(np.asarray(block.multiply(block).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        out.append(sparse.diags(1.0 / norms) @ block)
-    return sparse.hstack(out).tocsr()
+# Character classes, one bit each, for every code point up to the emoji blocks (anything above counts as none).
+_UPPER_BIT, _ALPHA_BIT, _DIGIT_BIT, _EMOJI_BIT = 1, 2, 4, 8
+_N_CLASSES = 16
+_TABLE = 0x20000
+_CLASS = np.zeros(_TABLE + 1, dtype=np.int64)
+for _c in range(0x10000):
+    _ch = chr(_c)
+    _CLASS[_c] = _UPPER_BIT * _ch.isupper() | _ALPHA_BIT * _ch.isalpha() | _DIGIT_BIT * _ch.isdigit()
+_CLASS[0x2600:0x27C0] |= _EMOJI_BIT  # miscellaneous symbols, dingbats
+_CLASS[0x1F000:0x1FB00] |= _EMOJI_BIT  # emoji, pictographs, flags
+_HAS = np.asarray([[(k & bit) != 0 for k in range(_N_CLASSES)] for bit in (1, 2, 4, 8)], dtype=np.float64).T
 
 
 def _num(v: Any) -> float:
-    if v is None or v == "":
+    if v is None or v == "" or isinstance(v, bool):
         return math.nan
     try:
         f = float(v)
     except (TypeError, ValueError):
         return math.nan
-    return f if math.isfinite(f) else math.nan
+    return f if math.isfinite(f) and f >= 0 else math.nan
 
 
-def _hour(published: Any) -> float:
-    """Hour of posting in Vietnam time (UTC+7) from a Unix timestamp or an ISO-8601 string."""
-    if published is None or published == "":
+def _timestamp(published: Any) -> float:
+    """Unix seconds from a Unix timestamp (number or numeric string), an ISO-8601 string or a datetime."""
+    if published is None or isinstance(published, bool):
         return math.nan
-    ts = _num(published)
-    if math.isnan(ts):
+    if isinstance(published, (int, float)):
+        return _num(published)
+    if isinstance(published, datetime):
+        dt = published
+    else:
+        s = str(published).strip()
         try:
-            dt = datetime.fromisoformat(str(published).replace("Z", "+00:00"))
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
         except ValueError:
-            return math.nan
-        if dt.tzinfo is None:
-            dt = dt.replace(tzinfo=timezone.utc)
-        ts = dt.timestamp()
-    return ((ts / 3600.0) + 7.0) % 24.0
+            return _num(s)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
 
 
-def meta_features(text: str, meta: Mapping[str, Any]) -> list[float]:
-    """The engagement and form features, in :data:`META_FEATURES` order (NaN where unknown)."""
-    t = text or ""
-    letters = sum(map(str.isalpha, t)) or 1
-    published = meta.get("published_at", meta.get("timestamp"))
-    return [
-        _num(meta.get("likes")),
-        _num(meta.get("comments")),
-        _num(meta.get("shares")),
-        _hour(published),
-        float(len(t)),
-        float(t.count("http")),
-        float(t.count("#")),
-        sum(map(str.isupper, t)) / letters,
-        float(t.count("!")),
-        float(t.count("\n")),
-    ]
+def meta_features(texts: Sequence[str], metas: Sequence[Mapping[str, Any]]) -> FloatArray:
+    """Engagement, time and form features of a batch, shape ``(n, len(META_FEATURES))`` (NaN where unknown).
+
+    Character classes are counted over the whole batch at once (one code-point array, lookup tables, bincount).
+    """
+    n = len(texts)
+    out = np.full((n, len(META_FEATURES)), np.nan)
+    if n == 0:
+        return out
+    raw = np.array(
+        [(_num(m.get("likes")), _num(m.get("comments")), _num(m.get("shares")),
+          _timestamp(m.get("published_at", m.get("timestamp"))), len(t), len(t.split()),
+          t.count("http") + t.count("www."), t.count("#"), t.count("!"), t.count("?"), t.count("\n"))
+         for t, m in zip(texts, metas, strict=True)],
+        dtype=np.float64,
+    )
+    logs = np.log1p(raw[:, 0:3])
+    out[:, 0:3] = logs
+    out[:, 3] = logs[:, 1] - logs[:, 0]
+    out[:, 4] = logs[:, 2] - logs[:, 0]
+    out[:, 5] = logs[:, 2] - logs[:, 1]
+    local = raw[:, 3] + 7 * 3600.0  # Vietnam time (UTC+7)
+    out[:, 6] = (local / 3600.0) % 24.0
+    out[:, 7] = (np.floor(local / 86400.0) + 3) % 7  # 0 = Monday (1970-01-01 was a Thursday)
+    out[:, 8] = np.log1p(raw[:, 4])
+    out[:, 9:15] = raw[:, 5:11]
+    lens = raw[:, 4].astype(np.int64)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _CLASS[np.minimum(codes, _TABLE)]
+    per_doc = np.bincount(np.repeat(np.arange(n) * _N_CLASSES, lens) + cls, minlength=n * _N_CLASSES)
+    upper, alpha, digit, emoji = (per_doc.reshape(n, _N_CLASSES) @ _HAS).T
+    out[:, 15] = upper / np.maximum(alpha, 1.0)
+    out[:, 16] = digit / np.maximum(lens, 1)
+    out[:, 17] = emoji
+    return out
 
 
 class Trees:
-    """Gradient-boosted trees stored as arrays (exported from scikit-learn's HistGradientBoostingClassifier)."""
+    """Gradient-boosted trees padded to full binary trees of one depth, evaluated for all trees and rows at once.
 
-    def __init__(self, feature: np.ndarray, threshold: np.ndarray, left: np.ndarray, right: np.ndarray,
-                 missing_left: np.ndarray, is_leaf: np.ndarray, value: np.ndarray, roots: np.ndarray,
-                 baseline: float) -> None:
-        self.feature, self.threshold, self.left, self.right = feature, threshold, left, right
-        self.missing_left, self.is_leaf, self.value, self.roots = missing_left, is_leaf, value, roots
-        self.baseline = baseline
+    Node ``i`` of a tree has children ``2i+1`` (left) and ``2i+2`` (right); ``value`` holds the ``2**depth``
+    leaves. A row goes right when its value is ``> threshold``, or when it is missing and not ``missing_left``.
+    A leaf that scikit-learn placed higher up is padded with splits whose both sides carry its value.
 
-    def decision(self, x: np.ndarray) -> np.ndarray:
-        """Raw score (log-odds) for each row of ``x``.
+    Evaluation: every distinct test (feature, threshold, missing side) of the forest is computed once for a chunk of
+    rows (a few hundred columns), the trees' node tests are gathered from them, and each tree's leaf index is built
+    level by level: a handful of array operations per chunk, no Python loop over trees or rows.
+    """
 
-        Small batches (an API call, a draft) advance every tree of every row together, one level per step: a few
-        dozen numpy calls instead of several thousand. Large batches walk the trees one by one, which keeps the
-        working arrays small.
-        """
-        if x.shape[0] * len(self.roots) <= 256 * 300:
-            return self._decision_all_trees(x)
-        return self._decision_tree_by_tree(x)
+    def __init__(self, feature: npt.NDArray[np.int64], threshold: FloatArray, missing_left: npt.NDArray[np.bool_],
+                 value: FloatArray, baseline: float) -> None:
+        self.feature, self.threshold, self.missing_left = feature, threshold, missing_left
+        self.value, self.baseline = value, baseline
+        self.depth = int(round(math.log2(value.shape[1]))) if value.size else 0
+        tests = np.column_stack([feature.ravel(), threshold.ravel(), ~missing_left.ravel()]).astype(np.float64)
+        uniq, inverse = np.unique(tests, axis=0, return_inverse=True)
+        self._test_of_node = inverse.ravel()
+        self._t_feature = uniq[:, 0].astype(np.intp)
+        self._t_threshold = np.ascontiguousarray(uniq[:, 1])
+        self._t_missing_right = uniq[:, 2] > 0
+        self._leaf_base = np.arange(self.n_trees, dtype=np.intp)[None, :] << self.depth
 
-    def _decision_all_trees(self, x: np.ndarray) -> np.ndarray:
+    @property
+    def n_trees(self) -> int:
+        return int(self.value.shape[0])
+
+    def decision(self, x: FloatArray, chunk: int = 128) -> FloatArray:
+        """Raw score (log-odds) of each row of ``x``."""
         n = x.shape[0]
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
-        for _ in range(64):
-            leaf = self.is_leaf[node]
-            if leaf.all():
-                break
-            v = x[rows, self.feature[node]]
-            go_left = np.where(np.isnan(v), self.missing_left[node], v <= self.threshold[node])
-            node = np.where(leaf, node, np.where(go_left, self.left[node], self.right[node]))
-        total: np.ndarray = self.baseline + self.value[node].sum(axis=1)
-        return total
-
-    def _decision_tree_by_tree(self, x: np.ndarray) -> np.ndarray:
-        n = x.shape[0]
-        total = np.full(n, self.baseline, dtype=np.float64)
-        rows = np.arange(n)
-        for root in self.roots:
-            node = np.full(n, root, dtype=np.int64)
-            for _ in range(64):
-                leaf = self.is_leaf[node]
-                if leaf.all():
-                    break
-                f = self.feature[node]
-                v = x[rows, f]
-                go_left = np.where(np.isnan(v), self.missing_left[node], v <= self.threshold[node])
-                nxt = np.where(go_left, self.left[node], self.right[node])
-                node = np.where(leaf, node, nxt)
-            total += self.value[node]
-        return total
+        out = np.full(n, self.baseline, dtype=np.float64)
+        internal = (1 << self.depth) - 1
+        leaf_value = self.value.ravel()
+        for i in range(0, n, chunk):
+            v = x[i : i + chunk, self._t_feature]
+            m = v.shape[0]
+            right = v > self._t_threshold
+            missing = np.isnan(v)
+            if missing.any():
+                right |= missing & self._t_missing_right
+            node_right = right[:, self._test_of_node].reshape(m, self.n_trees, internal)
+            idx = np.zeros((m, self.n_trees, 1), dtype=np.intp)
+            for level in range(self.depth):
+                idx = 2 * idx + np.take_along_axis(node_right, idx + ((1 << level) - 1), axis=2)
+            out[i : i + m] += leaf_value[self._leaf_base + idx[:, :, 0]].sum(axis=1)
+        return out
 
 
 class UnreliableModel:
-    """The two-stage model; ``predict(texts, metas)`` → probabilities that each post is unreliable."""
+    """The two-stage model; ``predict(texts, normalized, keys, metas)`` → probability that each post is unreliable."""
 
     def __init__(self, arrays: Mapping[str, np.ndarray], info: Mapping[str, Any]) -> None:
         self.info = dict(info)
         self.version = str(info.get("version", "unknown"))
-        self.idf = np.asarray(arrays["idf"], dtype=np.float32)
-        self.coef = np.asarray(arrays["coef"], dtype=np.float32)
-        self.intercept = float(arrays["intercept"][0])
+        self.spec = FeatureSpec.from_dict(info["spec"])
+        self.idf = np.ascontiguousarray(arrays["idf"], dtype=np.float32)
+        self.text_w = np.ascontiguousarray(arrays["text_w"], dtype=np.float32)
+        self.text_b = np.asarray(arrays["text_b"], dtype=np.float64)
+        if self.text_w.shape[0] != 1 << self.spec.bits or self.idf.shape != (1 << self.spec.bits,):
+            raise ModelError("mô hình unreliable: kích thước trọng số không khớp với bộ đặc trưng")
         self.trees = Trees(
             arrays["tree_feature"].astype(np.int64), arrays["tree_threshold"].astype(np.float64),
-            arrays["tree_left"].astype(np.int64), arrays["tree_right"].astype(np.int64),
-            arrays["tree_missing_left"].astype(bool), arrays["tree_is_leaf"].astype(bool),
-            arrays["tree_value"].astype(np.float64), arrays["tree_roots"].astype(np.int64),
+            arrays["tree_missing_left"].astype(bool), arrays["tree_value"].astype(np.float64),
             float(arrays["tree_baseline"][0]),
         )
 
@@ -265,7 +200,7 @@ class UnreliableModel:
                     return cls._load_file(Path(p))
             return cls._load_file(path)
         except (OSError, KeyError, ValueError) as exc:
-            raise ModelError(f"không nạp được mô hình unreliable: {exc}") from exc
+            raise ModelError(f"không nạp được mô hình unreliable ({path or 'mặc định'}): {exc}") from exc
 
     @classmethod
     def _load_file(cls, path: Path) -> UnreliableModel:
@@ -273,20 +208,28 @@ class UnreliableModel:
             arrays = {k: z[k] for k in z.files}
         info = json.loads(str(arrays.pop("info_json")))
         if info.get("format") != FORMAT_VERSION or info.get("labels") != [LABEL]:
-            raise ModelError(f"mô hình unreliable không đúng định dạng: {info.get('format')}, {info.get('labels')}")
+            raise ModelError(
+                f"mô hình unreliable không đúng định dạng ({path}): format {info.get('format')}, "
+                f"nhãn {info.get('labels')} (cần {FORMAT_VERSION}, [{LABEL!r}])"
+            )
         return cls(arrays, info)
 
-    def text_logit(self, texts: Sequence[str]) -> np.ndarray:
-        x = tfidf(hashed_counts(texts), self.idf)
-        return np.asarray(x @ self.coef).ravel() + self.intercept
+    def text_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
+        """The linear text scores (logits), shape ``(n, k)``."""
+        s = linear_scores(self.spec, normalized, keys, self.idf, self.text_w)
+        out: FloatArray = s.astype(np.float64) + self.text_b
+        return out
 
-    def predict(self, texts: Sequence[str], metas: Sequence[Mapping[str, Any]]) -> np.ndarray:
+    def features(self, texts: Sequence[str], normalized: Sequence[str], keys: Sequence[str],
+                 metas: Sequence[Mapping[str, Any]]) -> FloatArray:
+        return np.column_stack([self.text_scores(normalized, keys), meta_features(texts, metas)])
+
+    def predict(self, texts: Sequence[str], normalized: Sequence[str], keys: Sequence[str],
+                metas: Sequence[Mapping[str, Any]]) -> FloatArray:
         if not texts:
             return np.zeros(0)
-        logit = self.text_logit(texts)
-        m = np.asarray([meta_features(t, md) for t, md in zip(texts, metas)], dtype=np.float64)
-        feats = np.column_stack([logit, m])
-        prob: np.ndarray = 1.0 / (1.0 + np.exp(-self.trees.decision(feats)))
+        z = self.trees.decision(self.features(texts, normalized, keys, metas))
+        prob: FloatArray = 1.0 / (1.0 + np.exp(-z))
         return prob
 
 
@@ -296,20 +239,39 @@ class UnreliableDetector:
     name: ClassVar[str] = "vi.misinformation.unreliable.v1"
     labels: ClassVar[frozenset[str]] = frozenset({LABEL})
 
-    def __init__(self, model: UnreliableModel | None = None) -> None:
-        self.model = model or UnreliableModel.load()
-        self.model_version = self.model.version
+    def __init__(self, model: UnreliableModel | None = None, model_path: Path | None = None) -> None:
+        self._path = model_path
+        self._by_reference = model is None
+        self.model = model if model is not None else UnreliableModel.load(model_path)
 
-    def predict(self, docs: Sequence[Prepared]) -> np.ndarray:
-        return self.model.predict([d.document.text for d in docs], [d.document.meta for d in docs])
+    @property
+    def model_version(self) -> str:
+        return self.model.version
+
+    # Pickle by reference to the model file: Ray ships detectors to workers, the weights load there once.
+    def __getstate__(self) -> dict[str, Any]:
+        if not self._by_reference:
+            return {"path": None, "model": self.model}
+        return {"path": self._path, "model": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._path = state["path"]
+        self._by_reference = state["model"] is None
+        self.model = state["model"] if state["model"] is not None else UnreliableModel.load(self._path)
+
+    def predict(self, docs: Sequence[Prepared]) -> FloatArray:
+        return self.model.predict(
+            [d.document.text for d in docs], [d.norm.normalized for d in docs], [d.norm.key for d in docs],
+            [d.document.meta for d in docs],
+        )
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        probs = self.predict(docs)
-        return [DetectorOutput(scores={LABEL: float(p)}) for p in probs]
+        return [DetectorOutput(scores={LABEL: float(p)}) for p in self.predict(docs)]
 
 
 def create(settings: Settings) -> UnreliableDetector:
+    """Entry point ``kiemchung.detectors: unreliable``. Uses ``settings.model_dir/unreliable/model.npz`` when present."""
     path = settings.model_dir / "unreliable" / "model.npz" if settings.model_dir else None
-    if path is not None and not path.exists():
+    if path is not None and not path.is_file():
         path = None
-    return UnreliableDetector(UnreliableModel.load(path))
+    return UnreliableDetector(model_path=path)

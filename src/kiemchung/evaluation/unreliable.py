@@ -19,7 +19,7 @@ def evaluate(paths: list[Path], fmt: str | None = None, factchecks: Path | None 
     from sklearn.metrics import roc_auc_score
 
     from kiemchung.detectors.unreliable import UnreliableModel
-    from kiemchung.models.unreliable_train import is_heldout, read_reintel
+    from kiemchung.models.unreliable_train import is_heldout, normalize_all, read_reintel
 
     fmt = fmt or "reintel"
     if fmt not in ("reintel", "reintel-heldout"):
@@ -41,7 +41,9 @@ def evaluate(paths: list[Path], fmt: str | None = None, factchecks: Path | None 
     if len(labels) < 2:
         raise InputError("cần cả bài tin cậy (0) và không tin cậy (1) để tính ROC-AUC")
     model = UnreliableModel.load()
-    probs = model.predict([r["text"] for r in rows], [r["meta"] for r in rows])
+    texts = [r["text"] for r in rows]
+    normalized, keys = normalize_all(texts)
+    probs = model.predict(texts, normalized, keys, [r["meta"] for r in rows])
     y = [r["label"] for r in rows]
     out: dict[str, Any] = {"roc_auc": round(float(roc_auc_score(y, probs)), 4), "n": len(rows)}
     # rows of the training split's held-out side: the honest figure when PATH is the shared training file
