@@ -256,8 +256,8 @@ def _join_ok(joined: str) -> bool:
         return False
     if _SYLLABLE_RE.fullmatch(key) is None:
         return False
-    # Letters spelled out with their tone marks ("đ ị t", "c h ế t") name the syllable exactly: joining them
-    # invents nothing, even when the syllable is not in the vocabulary.
-    return not _VOCAB or joined in _VOCAB or joined in TEENCODE or joined != key
+    # Letters spelled out with the very tone marks the tables give their bare form ("đ ị t": "dit" → "địt") name
+    # that word exactly: joining them invents nothing, although insults are kept out of the vocabulary.
+    return not _VOCAB or joined in _VOCAB or joined in TEENCODE or (joined != key and _lookup(key) == joined)
 
 
