@@ -57,6 +57,14 @@ def _dataset(root: Path) -> None:
     _write_csv(vihos / "train.csv", ["", "content", "index_spans"], span_rows)
     dev = ["ôi đm mệt quá", "thằng kia ngu thật", "trời mưa to quá"]
     _write_csv(vihos / "dev.csv", ["", "content", "index_spans"], [[i, t, str(_spans(t))] for i, t in enumerate(dev)])
+    # pooled sources: VLSP 2019 (two files joined on id) and ViCTSD (binary toxicity), one holdout row each
+    vlsp = root / "vlsp2019_hsd"
+    _write_csv(vlsp / "02_train_text.csv", ["id", "free_text"], [[f"train_{i}", t] for i, (t, _) in enumerate(rows)])
+    _write_csv(vlsp / "03_train_label.csv", ["id", "label_id"], [[f"train_{i}", lab] for i, (_, lab) in enumerate(rows)])
+    _write_csv(vlsp / "rows_in_holdout_texts.csv", ["file", "row", "holdouts"], [["02_train_text.csv", 1, "x"]])
+    ct = [["", t, int(lab > 0)] for t, lab in rows]
+    _write_csv(root / "victsd" / "ViCTSD_train.csv", ["", "Comment", "Toxicity"], ct)
+    _write_csv(root / "victsd" / "rows_in_holdout_texts.csv", ["file", "row", "holdouts"], [["ViCTSD_train.csv", 2, "x"]])
 
 
 def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None:
@@ -70,6 +78,13 @@ def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None
     assert metrics["version"] == result["version"]
 
     model = ToxicityModel.load(model_file)
+    used = model.meta["trained_on"]
+    n_rows = 3 * (len(CLEAN) + len(OFFENSIVE) + len(HATE))
+    # the holdout row of each file is dropped; texts of the ViHSD dev set never enter through a pooled source
+    assert used["vihsd_train_rows"] == n_rows - 1
+    assert 0 < used["vlsp2019_train_rows"] < n_rows - 1
+    assert 0 < used["victsd_train_rows"] < n_rows - 1
+    assert "oof_macro_f1_victsd" in result
     det = ToxicityDetector(model_path=model_file)
     texts = ["thằng ngu mất dạy", "hôm nay trời đẹp quá"]
     outs = det.detect_batch([Prepared(Document(t), normalize(t)) for t in texts])

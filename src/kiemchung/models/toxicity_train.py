@@ -1,10 +1,12 @@
 """``kiemchung train toxicity [DATA…] --out DIR``: rebuild the shipped toxicity model.
 
-Data: ViHSD ``train.csv`` plus a diacritic-free copy of a third of it and ViCTSD ``ViCTSD_train.csv`` (toxic →
-offensive, half weight) for the document heads; ViHOS ``Span_Extraction_based_version/train.csv`` for the span model.
-Rows listed in each ``rows_in_holdout_texts.csv`` are dropped; ViHSD rows whose text is a ViHOS dev comment and
-ViHOS rows whose text is a ViHSD dev comment are dropped too, so every dev figure printed here is clean.
-Thresholds are tuned on 3-fold out-of-fold predictions over the training rows, never on dev. Deterministic.
+Data: ViHSD ``train.csv`` plus a diacritic-free copy of a third of it, VLSP 2019 HSD ``02_train_text.csv`` (same three
+classes) and ViCTSD ``ViCTSD_train.csv`` (toxic → offensive) for the document heads (one-vs-rest ``LinearSVC``);
+ViHOS ``Span_Extraction_based_version/train.csv`` for the span model. Rows listed in each
+``rows_in_holdout_texts.csv`` are dropped; ViHSD rows whose text is a ViHOS dev comment, pooled rows whose text is in
+any dev set used here and ViHOS rows whose text is a ViHSD dev comment are dropped too, so every dev figure printed
+here is clean. Offsets, temperature and thresholds are tuned on 3-fold out-of-fold predictions over the training
+rows (each source folded separately), never on dev. Deterministic.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
 
 from kiemchung.errors import InputError
 from kiemchung.text.normalize import normalize, strip_diacritics
@@ -33,14 +36,15 @@ from kiemchung.types import NormalizedText
 
 SPEC = FeatureSpec(bits=20, key_char=(2, 3, 4, 5), norm_char=(1, 2, 3, 4))
 TOK_BITS = 18
-DOC_C = 10.0
+DOC_C = 0.3  # LinearSVC; one-vs-rest heads with balanced class weights
 POOL_VICTSD = True
-POOL_WEIGHT = 0.5  # weight of a pooled ViCTSD row relative to a ViHSD row
+POOL_WEIGHT = 1.0  # weight of a pooled ViCTSD row relative to a ViHSD row
+VLSP_WEIGHT = 1.0  # weight of a pooled VLSP 2019 row (same three classes as ViHSD); 0 leaves VLSP out
 AUGMENT_EVERY = 3  # every 3rd ViHSD row (toxic or not) is added again without diacritics
 TOK_C = 0.5
 FOLDS = 3
 SEED = 20261128
-MODEL_VERSION = "2026.11-1"
+MODEL_VERSION = "2026.11-2"
 
 
 def _default_data() -> Path:
@@ -92,7 +96,7 @@ def _fit_heads(
             ws.append(np.zeros(x.shape[1]))
             bs.append(10.0 if yk[0] else -10.0)
             continue
-        m = LogisticRegression(C=DOC_C, solver="liblinear", class_weight="balanced", random_state=SEED)
+        m = LinearSVC(C=DOC_C, class_weight="balanced", random_state=SEED)
         m.fit(x, yk, sample_weight=sw)
         ws.append(m.coef_[0])
         bs.append(m.intercept_[0])
@@ -105,19 +109,29 @@ def _decide(z: npt.NDArray[np.float32], off: float, hate: float) -> npt.NDArray[
     return decided
 
 
-def _tune_offsets(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64]) -> tuple[float, float, float]:
-    """Offsets for the offensive/hate heads that maximize out-of-fold macro-F1; kept at 0 unless they gain 0.01."""
-    base = macro_f1(y, _decide(z, 0.0, 0.0), 3)
-    best = (base, 0.0, 0.0)
-    grid = np.round(np.arange(-1.5, 1.51, 0.25), 2)
+def _tune_offsets(
+    z: npt.NDArray[np.float32], y: npt.NDArray[np.int64], zb: npt.NDArray[np.float32], yb: npt.NDArray[np.int64]
+) -> tuple[float, float, float, float]:
+    """Offsets for the offensive/hate heads that maximize the mean of the out-of-fold ViHSD macro-F1 (``z``, ``y``)
+    and the binary toxic/clean macro-F1 of the pooled ViCTSD rows (``zb``, ``yb``; may be empty); kept at 0 unless
+    they gain 0.005. Returns (ViHSD macro-F1, binary macro-F1, offensive offset, hate offset)."""
+
+    def score(o: float, h: float) -> tuple[float, float, float]:
+        f3 = macro_f1(y, _decide(z, o, h), 3)
+        f2 = macro_f1(yb, (_decide(zb, o, h) > 0).astype(np.int64), 2) if len(yb) else f3
+        return ((f3 + f2) / 2, f3, f2)
+
+    base = score(0.0, 0.0)
+    best = (*base, 0.0, 0.0)
+    grid = np.round(np.arange(-1.0, 1.01, 0.125), 3)
     for o in grid:
         for h in grid:
-            f = macro_f1(y, _decide(z, float(o), float(h)), 3)
-            if f > best[0] + 1e-9:
-                best = (f, float(o), float(h))
-    if best[0] < base + 0.01:
-        return (base, 0.0, 0.0)
-    return best
+            f = score(float(o), float(h))
+            if f[0] > best[0] + 1e-9:
+                best = (*f, float(o), float(h))
+    if best[0] < base[0] + 0.005:
+        return (base[1], base[2], 0.0, 0.0)
+    return (best[1], best[2], best[3], best[4])
 
 
 def _tune_temperature(z: npt.NDArray[np.float32], y: npt.NDArray[np.int64], offset: npt.NDArray[np.float32]) -> float:
@@ -162,11 +176,12 @@ def _fold_of(n: int, k: int) -> npt.NDArray[np.int64]:
 
 def train(
     data: list[Path], out: Path, *, spec: FeatureSpec = SPEC, tok_bits: int = TOK_BITS, pool: bool = POOL_VICTSD,
-    augment: int = AUGMENT_EVERY, pool_weight: float = POOL_WEIGHT,
+    augment: int = AUGMENT_EVERY, pool_weight: float = POOL_WEIGHT, vlsp_weight: float = VLSP_WEIGHT,
 ) -> dict[str, Any]:
     """Train on ``data`` (folders or files; default ``<repo>/../shared/data``), write ``out/toxicity.npz`` and
     ``out/metrics.json``, and return the dev metrics. ``spec``/``tok_bits`` shrink the model for tests;
-    ``pool`` adds the ViCTSD train comments (toxic → offensive, else clean) to the document heads."""
+    ``pool`` adds the ViCTSD train comments (toxic → offensive, else clean) to the document heads and
+    ``vlsp_weight`` > 0 the VLSP 2019 train rows (same classes as ViHSD), each row weighted by it."""
     t0 = time.monotonic()
     roots = data or [_default_data()]
     vihsd_train = _find(roots, "vihsd/train.csv")
@@ -175,6 +190,7 @@ def train(
     vihos_dev = _find(roots, "vihos/Span_Extraction_based_version/dev.csv")
     victsd_valid = _find(roots, "victsd/ViCTSD_valid.csv")
     victsd_train = _find(roots, "victsd/ViCTSD_train.csv")
+    vlsp_train = _find(roots, "vlsp2019_hsd/02_train_text.csv")
     if vihsd_train is None:
         raise InputError("không tìm thấy vihsd/train.csv trong dữ liệu huấn luyện", file=str(roots[0]))
 
@@ -184,20 +200,33 @@ def train(
     banned = {_canon(e.text) for e in hos_dev}
     hsd = [e for e in hsd if _canon(e.text) not in banned and e.text.strip()]
     n_hsd = len(hsd)
+    # pooled sources never bring in a text of any dev set used below
+    if vihsd_dev:
+        banned |= {_canon(e.text) for e in D.read_vihsd(vihsd_dev)}
+    if victsd_valid:
+        banned |= {_canon(e.text) for e in D.read_victsd(victsd_valid)}
+    ct: list[D.Example] = []
     if pool and victsd_train is not None:
-        hsd += [e for e in D.drop_holdout(victsd_train, D.read_victsd(victsd_train)) if e.text.strip()]
-    n_base = len(hsd)
-    fold = _fold_of(n_base, FOLDS)
+        ct = [e for e in D.drop_holdout(victsd_train, D.read_victsd(victsd_train))
+              if e.text.strip() and _canon(e.text) not in banned]
+    vl: list[D.Example] = []
+    if vlsp_weight > 0 and vlsp_train is not None:
+        vl = [e for e in D.drop_holdout(vlsp_train, D.read_vlsp2019(vlsp_train))
+              if e.text.strip() and _canon(e.text) not in banned]
+    rows = hsd + ct + vl
+    source = np.repeat(np.arange(3), [len(hsd), len(ct), len(vl)])
+    fold = np.concatenate([_fold_of(len(hsd), FOLDS), _fold_of(len(ct), FOLDS), _fold_of(len(vl), FOLDS)])
+    sw = np.concatenate([np.ones(len(hsd)), np.full(len(ct), pool_weight), np.full(len(vl), vlsp_weight)])
     if augment:
         # robustness to posts typed without diacritics: a deterministic share of the ViHSD rows, stripped;
         # each copy sits in the fold of its source row so out-of-fold scores stay honest
         src = np.flatnonzero(_fold_of(n_hsd, augment) == 0)
-        hsd += [D.Example(_strip(hsd[i].text), hsd[i].label, -1) for i in src]
+        rows += [D.Example(_strip(hsd[i].text), hsd[i].label, -1) for i in src]
         fold = np.concatenate([fold, fold[src]])
-    norms = [normalize(e.text) for e in hsd]
-    y = np.asarray([e.label for e in hsd], dtype=np.int64)
-    sw = np.ones(len(y))
-    sw[n_hsd:n_base] = pool_weight
+        sw = np.concatenate([sw, np.ones(len(src))])
+        source = np.concatenate([source, np.full(len(src), 3)])
+    norms = [normalize(e.text) for e in rows]
+    y = np.asarray([e.label for e in rows], dtype=np.int64)
     idf = _idf(spec, norms)
     x = _csr(spec, norms, idf)
     oof = np.zeros((len(y), 3), dtype=np.float32)
@@ -205,12 +234,13 @@ def train(
         tr, te = fold != k, fold == k
         w, b = _fit_heads(x[tr], y[tr], sw[tr])
         oof[te] = x[te] @ w + b
-    oof_f1, off, hate = _tune_offsets(oof[:n_hsd], y[:n_hsd])
+    is_hsd, is_ct = source == 0, source == 1
+    oof_f1, oof_ct_f1, off, hate = _tune_offsets(oof[is_hsd], y[is_hsd], oof[is_ct], y[is_ct])
     offset = np.asarray([off, hate], dtype=np.float32)
-    temp = _tune_temperature(oof[:n_hsd], y[:n_hsd], offset)
+    temp = _tune_temperature(oof[is_hsd], y[is_hsd], offset)
     w_doc, b_doc = _fit_heads(x, y, sw)
     oof_scores = margin_scores(oof, offset, temp)
-    oof_by_text = {_canon(e.text): oof_scores[i] for i, e in enumerate(hsd)}
+    oof_by_text = {_canon(hsd[i].text): oof_scores[i] for i in range(n_hsd)}
 
     # ---- span model ---------------------------------------------------------------------------------------
     model = ToxicityModel(
@@ -262,11 +292,14 @@ def train(
     model.meta = {
         "trained_on": {
             "vihsd_train_rows": n_hsd,
-            "victsd_train_rows": n_base - n_hsd,
-            "stripped_copies": len(hsd) - n_base,
+            "victsd_train_rows": len(ct),
+            "vlsp2019_train_rows": len(vl),
+            "stripped_copies": len(rows) - n_hsd - len(ct) - len(vl),
+            "weights": {"victsd": pool_weight, "vlsp2019": vlsp_weight},
             "vihos_train_tokens": tok_info.get("tokens", 0),
         },
         "oof_macro_f1_vihsd": round(oof_f1, 4),
+        "oof_macro_f1_victsd": round(oof_ct_f1, 4),
         "offset": [off, hate],
         "temperature": temp,
         **tok_info,
@@ -276,7 +309,10 @@ def train(
     model = ToxicityModel.load(out_path)  # score what was written (float16 weights)
 
     # ---- dev metrics --------------------------------------------------------------------------------------
-    result: dict[str, Any] = {"model": str(out_path), "version": model.version, "oof_macro_f1_vihsd": round(oof_f1, 4)}
+    result: dict[str, Any] = {
+        "model": str(out_path), "version": model.version, "oof_macro_f1_vihsd": round(oof_f1, 4),
+        "oof_macro_f1_victsd": round(oof_ct_f1, 4),
+    }
     if vihsd_dev:
         result["vihsd_dev"] = evaluate_docs(model, D.read_vihsd(vihsd_dev), 3)
     if victsd_valid:
