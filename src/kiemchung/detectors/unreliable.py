@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from kiemchung.detectors.base import Settings
 from kiemchung.errors import ModelError
-from kiemchung.text.features import FeatureSpec, linear_scores
+from kiemchung.text.features import FeatureSpec, frozen, linear_scores
 from kiemchung.types import DetectorOutput, Prepared
 
 LABEL = "misinformation.unreliable"
@@ -180,8 +180,8 @@ class UnreliableModel:
         self.info = dict(info)
         self.version = str(info.get("version", "unknown"))
         self.spec = FeatureSpec.from_dict(info["spec"])
-        self.idf = np.ascontiguousarray(arrays["idf"], dtype=np.float32)
-        self.text_w = np.ascontiguousarray(arrays["text_w"], dtype=np.float32)
+        self.idf = frozen(np.array(arrays["idf"], dtype=np.float32))
+        self.text_w = frozen(np.array(arrays["text_w"], dtype=np.float32))
         self.text_b = np.asarray(arrays["text_b"], dtype=np.float64)
         if self.text_w.shape[0] != 1 << self.spec.bits or self.idf.shape != (1 << self.spec.bits,):
             raise ModelError("mô hình unreliable: kích thước trọng số không khớp với bộ đặc trưng")

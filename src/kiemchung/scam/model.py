@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from kiemchung.errors import ModelError
 from kiemchung.scam.features import SPEC, mask_key
-from kiemchung.text.features import FeatureSpec, linear_scores
+from kiemchung.text.features import FeatureSpec, frozen, linear_scores
 
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
@@ -71,7 +71,7 @@ class ScamModel:
         if len(stack) != len(STACK_FEATURES):
             raise ModelError(f"scam model: expected {len(STACK_FEATURES)} combiner weights, got {len(stack)}")
         self.spec = spec
-        self.weights = weights.astype(np.float32, copy=False)
+        self.weights = frozen(np.array(weights, dtype=np.float32))  # read-only: scored from a packed copy
         self._w2 = self.weights.reshape(-1, 1)
         self.bias = float(bias)
         self.stack = tuple(float(x) for x in stack)

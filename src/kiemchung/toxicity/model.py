@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kiemchung.text.features import FeatureSpec, linear_scores
+from kiemchung.text.features import FeatureSpec, frozen, linear_scores
 from kiemchung.toxicity.tokens import Tokens, token_scores, tokens
 
 FloatArray = npt.NDArray[np.float32]
@@ -115,8 +115,8 @@ class ToxicityModel:
                 raise ValueError(f"unknown toxicity model format {head.get('format')!r}")
             return cls(
                 spec=FeatureSpec.from_dict(head["spec"]),
-                idf=z["idf"].astype(np.float32),
-                w_doc=z["w_doc"].astype(np.float32),
+                idf=frozen(z["idf"].astype(np.float32)),
+                w_doc=frozen(z["w_doc"].astype(np.float32)),
                 b_doc=z["b_doc"].astype(np.float32),
                 offset=np.asarray(head["offset"], dtype=np.float32),
                 temperature=float(head["temperature"]),
