@@ -47,3 +47,32 @@ def model_version(detector: object) -> str | None:
     """The version of the model behind a detector, if it has one."""
     v = getattr(detector, "model_version", None)
     return str(v) if v else None
+
+
+class ModelFileDetector:
+    """Base of detectors whose model loads from a file: they pickle as the file's path, not the weights.
+
+    Ray and worker processes receive the detector and load the model there once. A detector built around a
+    model object given in memory (tests, training) pickles with the model. Subclasses set ``load``.
+    """
+
+    load: ClassVar[Any]  # (path: Path | None) -> model; None: the model shipped in the package
+
+    def __init__(self, model: Any = None, model_path: Path | None = None) -> None:
+        self._path = model_path
+        self._by_reference = model is None
+        self.model = model if model is not None else type(self).load(model_path)
+
+    @property
+    def model_version(self) -> str:
+        return str(self.model.version)
+
+    def __getstate__(self) -> dict[str, Any]:
+        if not self._by_reference:
+            return {"path": None, "model": self.model}
+        return {"path": self._path, "model": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._path = state["path"]
+        self._by_reference = state["model"] is None
+        self.model = state["model"] if state["model"] is not None else type(self).load(self._path)

@@ -8,10 +8,9 @@ offending words (trained on ViHOS spans) and each merged span becomes a finding 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from kiemchung.detectors.base import Settings
+from kiemchung.detectors.base import ModelFileDetector, Settings
 from kiemchung.toxicity.lexicon import CATEGORY_VI, lexicon_hits
 from kiemchung.toxicity.model import MODEL_FILE, ToxicityModel
 from kiemchung.toxicity.predict import Prediction, Span, predict
@@ -26,31 +25,14 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}".replace(".", ",")
 
 
-class ToxicityDetector:
+class ToxicityDetector(ModelFileDetector):
     """Scores posts for offensive and hateful language and points at the offending words."""
 
     name: ClassVar[str] = "vi.toxicity.linear.v1"
     labels: ClassVar[frozenset[str]] = frozenset({OFFENSIVE, HATE})
 
-    def __init__(self, model: ToxicityModel | None = None, model_path: Path | None = None) -> None:
-        self._path = model_path
-        self._by_reference = model is None
-        self.model = model if model is not None else ToxicityModel.load(model_path)
-
-    @property
-    def model_version(self) -> str:
-        return self.model.version
-
-    # Pickle by reference to the model file: Ray ships detectors to workers, the weights load there once.
-    def __getstate__(self) -> dict[str, Any]:
-        if not self._by_reference:
-            return {"path": None, "model": self.model}
-        return {"path": self._path, "model": None}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._path = state["path"]
-        self._by_reference = state["model"] is None
-        self.model = state["model"] if state["model"] is not None else ToxicityModel.load(self._path)
+    load = staticmethod(ToxicityModel.load)
+    model: ToxicityModel
 
     def predict(self, docs: Sequence[Prepared]) -> list[Prediction]:
         return predict(self.model, [d.norm for d in docs])

@@ -29,7 +29,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from kiemchung.detectors.base import Settings
+from kiemchung.detectors.base import ModelFileDetector, Settings
 from kiemchung.errors import ModelError
 from kiemchung.text.features import FeatureSpec, frozen, linear_scores
 from kiemchung.types import DetectorOutput, Prepared
@@ -233,31 +233,14 @@ class UnreliableModel:
         return prob
 
 
-class UnreliableDetector:
+class UnreliableDetector(ModelFileDetector):
     """Scores each post for resemblance to unreliable posts (advisory score, no findings)."""
 
     name: ClassVar[str] = "vi.misinformation.unreliable.v1"
     labels: ClassVar[frozenset[str]] = frozenset({LABEL})
 
-    def __init__(self, model: UnreliableModel | None = None, model_path: Path | None = None) -> None:
-        self._path = model_path
-        self._by_reference = model is None
-        self.model = model if model is not None else UnreliableModel.load(model_path)
-
-    @property
-    def model_version(self) -> str:
-        return self.model.version
-
-    # Pickle by reference to the model file: Ray ships detectors to workers, the weights load there once.
-    def __getstate__(self) -> dict[str, Any]:
-        if not self._by_reference:
-            return {"path": None, "model": self.model}
-        return {"path": self._path, "model": None}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self._path = state["path"]
-        self._by_reference = state["model"] is None
-        self.model = state["model"] if state["model"] is not None else UnreliableModel.load(self._path)
+    load = staticmethod(UnreliableModel.load)
+    model: UnreliableModel
 
     def predict(self, docs: Sequence[Prepared]) -> FloatArray:
         return self.model.predict(
