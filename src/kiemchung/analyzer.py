@@ -18,6 +18,14 @@ from kiemchung.text.normalize import normalize
 from kiemchung.types import ClaimMatch, Document, Finding, Prepared, QuoteCheck, Report
 
 
+def _by_score(c: ClaimMatch) -> float:
+    return -c.score
+
+
+def _by_start(q: QuoteCheck) -> int:
+    return q.start
+
+
 class Analyzer:
     """Runs every registered detector over batches of documents and applies the policy pack."""
 
@@ -66,11 +74,15 @@ class Analyzer:
             outs = det.detect_batch(prepared)
             if len(outs) != n:
                 raise KiemChungError(f"detector {det.name} returned {len(outs)} results for {n} documents")
-            for i, out in enumerate(outs):
-                findings[i].extend(out.findings)
-                scores[i].update(out.scores)
-                claims[i].extend(out.claims)
-                quotes[i].extend(out.quotes)
+            for i, out in enumerate(outs):  # most outputs are empty or scores only: touch only what is there
+                if out.findings:
+                    findings[i].extend(out.findings)
+                if out.scores:
+                    scores[i].update(out.scores)
+                if out.claims:
+                    claims[i].extend(out.claims)
+                if out.quotes:
+                    quotes[i].extend(out.quotes)
         reports = []
         for i, doc in enumerate(documents):
             kept = self._apply_policy(doc.text, findings[i], scores[i])
@@ -79,8 +91,8 @@ class Analyzer:
                     text=doc.text,
                     findings=tuple(kept),
                     scores=scores[i],
-                    claims=tuple(sorted(claims[i], key=lambda c: -c.score)),
-                    quotes=tuple(sorted(quotes[i], key=lambda q: q.start)),
+                    claims=tuple(sorted(claims[i], key=_by_score)) if claims[i] else (),
+                    quotes=tuple(sorted(quotes[i], key=_by_start)) if quotes[i] else (),
                     versions=self._versions,
                     id=doc.id,
                 )
@@ -88,6 +100,8 @@ class Analyzer:
         return reports
 
     def _apply_policy(self, text: str, found: list[Finding], scores: dict[str, float]) -> list[Finding]:
+        if not found:
+            return found
         kept: list[Finding] = []
         n = len(text)
         for f in found:
