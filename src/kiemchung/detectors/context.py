@@ -140,7 +140,36 @@ class ContextView(Protocol):
     def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]: ...
 
 
-class RawView:
+class _WordWindows:
+    """The cached word lists of a view's context windows (shared by :class:`RawView` and :class:`KeyView`)."""
+
+    __slots__ = ()
+    _words_cache: dict[tuple[int, int], list[str]]
+
+    def before(self, start: int, width: int = WINDOW_BEFORE) -> str:
+        raise NotImplementedError
+
+    def after(self, end: int, width: int = WINDOW_AFTER) -> str:
+        raise NotImplementedError
+
+    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]:
+        """The words of :meth:`before` (cached: recognizers whose patterns match the same span share them)."""
+        k = (start, -width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.before(start, width))
+        return w
+
+    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]:
+        """The words of :meth:`after` (cached)."""
+        k = (end, width)
+        w = self._words_cache.get(k)
+        if w is None:
+            w = self._words_cache[k] = split_words(self.after(end, width))
+        return w
+
+
+class RawView(_WordWindows):
     """Context computed from the original text alone (library calls on a plain string).
 
     The key of the whole text is computed once when it lines up with the text (NFC input: one key character per
@@ -186,24 +215,8 @@ class RawView:
             )
         return w
 
-    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]:
-        """The words of :meth:`before` (cached: recognizers whose patterns match the same span share them)."""
-        k = (start, -width)
-        w = self._words_cache.get(k)
-        if w is None:
-            w = self._words_cache[k] = split_words(self.before(start, width))
-        return w
 
-    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]:
-        """The words of :meth:`after` (cached)."""
-        k = (end, width)
-        w = self._words_cache.get(k)
-        if w is None:
-            w = self._words_cache[k] = split_words(self.after(end, width))
-        return w
-
-
-class KeyView:
+class KeyView(_WordWindows):
     """Context read from ``NormalizedText.key`` through the offset map (original position → normalized index)."""
 
     __slots__ = ("_cache", "_words", "_words_cache", "norm")
@@ -236,22 +249,6 @@ class KeyView:
         if w is None:
             i = bisect_right(self.norm.starts, end - 1) if end > 0 else 0
             w = self._cache[k] = _clause(window_key(self.norm.key[i : i + width]))
-        return w
-
-    def before_words(self, start: int, width: int = WINDOW_BEFORE) -> list[str]:
-        """The words of :meth:`before` (cached: recognizers whose patterns match the same span share them)."""
-        k = (start, -width)
-        w = self._words_cache.get(k)
-        if w is None:
-            w = self._words_cache[k] = split_words(self.before(start, width))
-        return w
-
-    def after_words(self, end: int, width: int = WINDOW_AFTER) -> list[str]:
-        """The words of :meth:`after` (cached)."""
-        k = (end, width)
-        w = self._words_cache.get(k)
-        if w is None:
-            w = self._words_cache[k] = split_words(self.after(end, width))
         return w
 
 
