@@ -5,6 +5,7 @@ repository or :mod:`kiemchung.web.accounts`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -65,6 +66,18 @@ def _detail_page(
     return render(request, "admin_account.html", ctx, status_code=status_code)
 
 
+def _change(
+    request: Request, session: Session, user: Principal, account_id: int, change: Callable[[], object]
+) -> Response:
+    """Run ``change`` in one transaction: back to the account page, saved, or with the reason it was refused."""
+    try:
+        with session.begin():
+            change()
+    except InputError as exc:
+        return _detail_page(request, session, user, account_id, error=str(exc), status_code=400)
+    return RedirectResponse(f"/admin/accounts/{account_id}?saved=1", status_code=303)
+
+
 @router.get("/admin/accounts", response_class=HTMLResponse)
 def accounts(
     request: Request,
@@ -114,14 +127,12 @@ def set_active(
     user: Principal = Depends(page_require("accounts.write")),
     session: Session = Depends(db_session),
 ) -> Response:
-    try:
+    def change() -> None:
         if account_id == user.account_id:
             raise InputError("không thể tự khoá tài khoản của mình (you cannot disable your own account)")
-        with session.begin():
-            Records(session, user.actor).accounts.set_active(account_id, active == "1")
-    except InputError as exc:
-        return _detail_page(request, session, user, account_id, error=str(exc), status_code=400)
-    return RedirectResponse(f"/admin/accounts/{account_id}?saved=1", status_code=303)
+        Records(session, user.actor).accounts.set_active(account_id, active == "1")
+
+    return _change(request, session, user, account_id, change)
 
 
 @router.post("/admin/accounts/{account_id}/role", dependencies=[Depends(csrf_protect)])
@@ -134,13 +145,11 @@ def set_role(
     user: Principal = Depends(page_require("accounts.write")),
     session: Session = Depends(db_session),
 ) -> Response:
-    try:
-        with session.begin():
-            account = Records(session, user.actor).accounts.get(account_id)
-            change_role(session, user.actor, account, role, _opt_int(unit), _opt_int(member))
-    except InputError as exc:
-        return _detail_page(request, session, user, account_id, error=str(exc), status_code=400)
-    return RedirectResponse(f"/admin/accounts/{account_id}?saved=1", status_code=303)
+    def change() -> None:
+        account = Records(session, user.actor).accounts.get(account_id)
+        change_role(session, user.actor, account, role, _opt_int(unit), _opt_int(member))
+
+    return _change(request, session, user, account_id, change)
 
 
 @router.post("/admin/accounts/{account_id}/password", dependencies=[Depends(csrf_protect)])
@@ -151,12 +160,9 @@ def reset_password(
     user: Principal = Depends(page_require("accounts.write")),
     session: Session = Depends(db_session),
 ) -> Response:
-    try:
-        with session.begin():
-            Records(session, user.actor).accounts.set_password(account_id, password)
-    except InputError as exc:
-        return _detail_page(request, session, user, account_id, error=str(exc), status_code=400)
-    return RedirectResponse(f"/admin/accounts/{account_id}?saved=1", status_code=303)
+    return _change(
+        request, session, user, account_id, lambda: Records(session, user.actor).accounts.set_password(account_id, password)
+    )
 
 
 @router.post("/admin/accounts/{account_id}/token", response_class=HTMLResponse, dependencies=[Depends(csrf_protect)])
