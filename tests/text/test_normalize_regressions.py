@@ -47,3 +47,14 @@ def test_normalize_spelled_out_letters(text: str, expected: str, span: str) -> N
     first = expected.split(" ")[0]
     a, b = n.to_original(0, len(first))
     assert text[a:b] == span
+
+
+def test_normalize_spelled_out_letters_in_decomposed_input() -> None:
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "đ ị t mẹ mày")  # combining marks, as some keyboards send them
+    assert text != "đ ị t mẹ mày"
+    n = normalize(text)
+    assert n.normalized == "địt mẹ mày" and normalize(n.normalized).normalized == n.normalized
+    a, b = n.to_original(0, 3)
+    assert text[a:b] == text[: text.index(" m")]

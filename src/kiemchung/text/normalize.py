@@ -96,7 +96,8 @@ _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tu
 _Chunk = tuple[str, str, Any, Any, Any, "bool | None", int, int, int, tuple[_Unit, ...], Any]
 _CHUNKS: dict[str, _Chunk] = {}
 _VARIANTS: dict[tuple[str, bool, bool, bool], _Render] = {}
-_SPACED_RE = re.compile(r" [^\W\d_](?: [^\W\d_]){2,}(?= )")
+# a letter, possibly followed by combining marks (decomposed input: "e\u0323\u0302" is one letter "ệ")
+_SPACED_RE = re.compile(r" [^\W\d_][\u0300-\u036f]*(?: [^\W\d_][\u0300-\u036f]*){2,}(?= )")
 _DOTTED_RE = re.compile(r"\.[^\W\d_]")
 _DOTTED_END_RE = re.compile(r"[^\W\d_]\.")
 
@@ -285,13 +286,19 @@ def _variant(chunk: str, info: _Chunk, alt_first: bool, alt_inner: bool, money: 
     return r
 
 
+def _one_letter_each(run: str) -> bool:
+    return all(len(p) == 1 for p in run.split(" "))
+
+
 def _spaced_parts(u: str, parts: list[str]) -> list[str]:
     """Merge the parts of each run of spelled-out letters ("n g u") into one part (the only parts with spaces)."""
     spans = [(m.start(), m.end() - 1) for m in _SPACED_RE.finditer(" " + u + " ")]
     out: list[str] = []
     pos = 0
     k = 0
-    spans = [(a, b) for a, b in spans if clean(u[a:b])[1] is None]
+    # clean() must leave one letter between each pair of spaces (NFC composes "e\u0323\u0302"; it must not
+    # expand or drop letters, which would break the letter-space-letter layout the joiner reads)
+    spans = [(a, b) for a, b in spans if _one_letter_each(clean(u[a:b])[0])]
     for part in parts:
         if k < len(spans) and pos >= spans[k][0]:
             if pos == spans[k][0]:
