@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from webtest_support import ROLE_LOGINS, WebWordDetector, login  # type: ignore[import-not-found]
+from webtest_support import API_TOKEN, ROLE_LOGINS, WebWordDetector, login  # type: ignore[import-not-found]
 
 from kiemchung.analyzer import Analyzer
 
@@ -18,6 +18,15 @@ from kiemchung.analyzer import Analyzer
 @pytest.fixture(scope="session")
 def web_analyzer() -> Analyzer:
     return Analyzer([WebWordDetector()])
+
+
+@pytest.fixture()
+def api_app(web_analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """An app with no database, the test analyzer and ``API_TOKEN`` as the admin token."""
+    from kiemchung.web.app import create_app
+
+    monkeypatch.setenv("KIEMCHUNG_API_TOKEN", API_TOKEN)
+    return create_app(analyzer=web_analyzer)
 
 
 @pytest.fixture(scope="session")

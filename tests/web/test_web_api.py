@@ -9,16 +9,10 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from kiemchung.web.app import API_BODY_LIMIT, create_app
+from webtest_support import API_AUTH as AUTH  # type: ignore[import-not-found]
 
-TOKEN = "test-admin-token-0123456789"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+from kiemchung.web.app import API_BODY_LIMIT
 
-
-@pytest.fixture()
-def api_app(web_analyzer, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KIEMCHUNG_API_TOKEN", TOKEN)
-    return create_app(analyzer=web_analyzer)
 
 
 @pytest.mark.parametrize(

@@ -9,16 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kiemchung.web import fastpath
+from webtest_support import API_AUTH as AUTH  # type: ignore[import-not-found]
+
 from kiemchung.web.app import create_app
 
-TOKEN = "test-admin-token-fastpath-0123"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture()
-def api_app(web_analyzer, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KIEMCHUNG_API_TOKEN", TOKEN)
-    return create_app(analyzer=web_analyzer)
 
 
 @pytest.fixture()

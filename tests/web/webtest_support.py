@@ -9,6 +9,9 @@ from typing import Any, ClassVar
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 DEMO_PASSWORD = "kiemchung-demo"
+# The admin token the API tests start the app with (``KIEMCHUNG_API_TOKEN``) and the header that carries it.
+API_TOKEN = "test-admin-token-0123456789"
+API_AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 ROLE_LOGINS = {
     "member": "lan",
     "reviewer": "ranhsoat",
