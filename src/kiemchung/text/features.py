@@ -170,6 +170,22 @@ def _word_feats(b: Batch, salt: int, bits: int, bigrams: bool) -> tuple[list[Int
     return docs, buckets
 
 
+def _view_feats(
+    texts: Sequence[str], chars: tuple[int, ...], char_salt: int, words: bool, word_salt: int, bigrams: bool,
+    bits: int, docs: list[IntArray], buckets: list[IntArray],
+) -> None:
+    """Append the character n-grams (salt ``char_salt + n``) and words/bigrams of one view of the batch."""
+    b = Batch.of([" " + " ".join(t.split()) + " " for t in texts])
+    for n in chars:
+        d, h = b.char_ngrams(n)
+        docs.append(d)
+        buckets.append(mix(h, char_salt + n, bits))
+    if words:
+        d2, b2 = _word_feats(b, word_salt, bits, bigrams)
+        docs += d2
+        buckets += b2
+
+
 def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) -> tuple[IntArray, IntArray]:
     """(doc index, bucket) of every feature occurrence in the batch (duplicates kept).
 
@@ -177,25 +193,9 @@ def hashed(spec: FeatureSpec, normalized: Sequence[str], keys: Sequence[str]) ->
     """
     docs: list[IntArray] = []
     buckets: list[IntArray] = []
-    kb = Batch.of([" " + " ".join(k.split()) + " " for k in keys])
-    for n in spec.key_char:
-        d, h = kb.char_ngrams(n)
-        docs.append(d)
-        buckets.append(mix(h, 100 + n, spec.bits))
-    if spec.word_key:
-        d2, b2 = _word_feats(kb, 10, spec.bits, spec.bigram_key)
-        docs += d2
-        buckets += b2
+    _view_feats(keys, spec.key_char, 100, spec.word_key, 10, spec.bigram_key, spec.bits, docs, buckets)
     if spec.word_norm or spec.norm_char:
-        nb = Batch.of([" " + " ".join(t.split()) + " " for t in normalized])
-        for n in spec.norm_char:
-            d, h = nb.char_ngrams(n)
-            docs.append(d)
-            buckets.append(mix(h, 200 + n, spec.bits))
-        if spec.word_norm:
-            d2, b2 = _word_feats(nb, 20, spec.bits, spec.bigram_norm)
-            docs += d2
-            buckets += b2
+        _view_feats(normalized, spec.norm_char, 200, spec.word_norm, 20, spec.bigram_norm, spec.bits, docs, buckets)
     return np.concatenate(docs), np.concatenate(buckets)
 
 
