@@ -134,11 +134,9 @@ def create_app(db_url: str | None = None, analyzer: Analyzer | None = None, demo
     app.state.store = store
     app.state.demo = demo
     # failed logins counted in the store: the same count in every worker and after a restart
-    app.state.login_throttle = LoginThrottle()
-    if store is not None:
-        from kiemchung.web.throttle import StoreLoginThrottle
+    from kiemchung.web.throttle import StoreLoginThrottle
 
-        app.state.login_throttle = StoreLoginThrottle(store)
+    app.state.login_throttle = StoreLoginThrottle(store) if store is not None else LoginThrottle()
     app.state.anon_check_limiter = SlidingWindowLimiter(limit=20, window=60.0)
     app.state.user_check_limiter = SlidingWindowLimiter(limit=120, window=60.0)
     app.state.admin_token = os.environ.get("KIEMCHUNG_API_TOKEN") or None
