@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from kiemchung.detectors.base import ModelFileDetector, Settings
 from kiemchung.errors import ModelError
-from kiemchung.text.features import FeatureSpec, frozen, linear_scores
+from kiemchung.text.features import FeatureSpec, code_points, frozen, linear_scores
 from kiemchung.types import DetectorOutput, Prepared
 
 LABEL = "misinformation.unreliable"
@@ -113,7 +113,7 @@ def meta_features(texts: Sequence[str], metas: Sequence[Mapping[str, Any]]) -> F
     out[:, 8] = np.log1p(raw[:, 4])
     out[:, 9:15] = raw[:, 5:11]
     lens = raw[:, 4].astype(np.int64)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points("".join(texts))
     cls = _CLASS[np.minimum(codes, _TABLE)]
     per_doc = np.bincount(np.repeat(np.arange(n) * _N_CLASSES, lens) + cls, minlength=n * _N_CLASSES)
     upper, alpha, digit, emoji = (per_doc.reshape(n, _N_CLASSES) @ _HAS).T

@@ -23,7 +23,7 @@ from kiemchung.text.features import (
     FeatureSpec,
     FloatArray,
     IntArray,
-    _codes,
+    code_points,
 )
 
 # ---- the compiled path ---------------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ def _offsets(texts: Sequence[str]) -> tuple[npt.NDArray[np.uint32], IntArray]:
     """Code points of the texts, concatenated, and the offset of each text (``n + 1`` entries)."""
     off = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)), out=off[1:])
-    return _codes("".join(texts)), off
+    return code_points("".join(texts)), off
 
 
 def _lengths(ns: tuple[int, ...]) -> IntArray:

@@ -38,7 +38,8 @@ for _c in range(_WORD_TABLE_SIZE):
     _WORD[_c] = chr(_c).isalnum()
 
 
-def _codes(s: str) -> npt.NDArray[np.uint32]:
+def code_points(s: str) -> npt.NDArray[np.uint32]:
+    """The code points of ``s`` as a uint32 array."""
     # "surrogatepass": a lone surrogate (possible in JSON input: "\ud83d") is a code point like any other
     return np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -83,7 +84,7 @@ class Batch:
     @classmethod
     def of(cls, texts: Sequence[str]) -> Batch:
         joined = _SEP.join(texts)
-        codes = _codes(joined)
+        codes = code_points(joined)
         n = len(codes)
         pw, inv = _POWERS.get(n + 1)
         terms = (codes.astype(U64) + U64(1)) * pw[:n]
