@@ -120,6 +120,45 @@ def test_privacy_no_catastrophic_backtracking() -> None:
         assert time.perf_counter() - t0 < 2.0, text[:20]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        " " * 100_000,
+        "." * 100_000,
+        "1 " * 50_000,
+        "1." * 50_000,
+        "0-" * 50_000,
+        "+84 (0) " * 12_500,
+        "@" * 100_000,  # every "@" an anchor: the merged ranges are long, so they run under the timeout
+        "a@" * 50_000,
+        "a" * 100_000 + "@" + "b." * 30_000 + "com",
+        "a (at) " * 14_000,
+        "C123456" * 14_000,
+        "29A-" * 25_000,
+        "STK " + "0123 " * 20_000,
+    ],
+    ids=lambda t: f"{t[:8]!r}x{len(t)}",
+)
+def test_privacy_adversarial_100k_characters_stay_fast(text: str) -> None:
+    """ReDoS guard: every pattern's repetitions are bounded, and long ranges run under the regex timeout; a
+    100,000-character post of digits, separators or "@" takes milliseconds, far from the two-second bound."""
+    t0 = time.process_time()
+    find(text)
+    assert time.process_time() - t0 < 2.0
+
+
+def test_privacy_thousands_of_findings_resolve_in_near_linear_time() -> None:
+    """Overlaps among many findings are resolved by bisection, not against every kept finding (quadratic)."""
+    text = "sđt 0912345678, STK 0071000123456 Vietcombank. " * 3000
+    t0 = time.process_time()
+    found = find(text)
+    assert time.process_time() - t0 < 4.0
+    assert [f.label for f in found[:2]] == ["privacy.phone", "privacy.bank_account"]
+    assert len(found) == 6000
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 .-+()@aAbBcCđĐsSốtkTK:\n😍xXfF")), max_size=80))
 def test_privacy_spans_stay_inside_the_text(text: str) -> None:

@@ -85,21 +85,33 @@ def aligned_key(text: str) -> str | None:
     if s.isascii():
         return s
     d = unicodedata.normalize("NFD", s.replace("đ", "d"))
-    if _NOT_ASCII_NOR_MARK.search(d) is None:  # only letters and their marks: dropping the marks is an encode
-        k = d.encode("ascii", "ignore").decode("ascii")
-    else:  # symbols (emoji…) become spaces, then the same; other scripts: drop the marks one by one
-        e = _SYMBOL_NOT_MARK.sub(" ", d)
-        if _NOT_ASCII_NOR_MARK.search(e) is None:
-            k = e.encode("ascii", "ignore").decode("ascii")
-        else:
-            k = _COMBINING.sub("", d)
-            if not k.isascii():
-                k = _SYMBOL.sub(" ", k)
+    # Dropping every non-ASCII character keeps one character per text character exactly when each is ASCII or a
+    # letter that decomposes into an ASCII letter and marks (no canonical decomposition yields two ASCII
+    # characters, and an emoji or a decomposed input's own mark drops one): the common case, one encode.
+    k = d.encode("ascii", "ignore").decode("ascii")
+    if len(k) == len(text):
+        return k
+    if _NOT_ASCII_NOR_MARK.search(d) is None:  # only letters and their marks, but the length changed
+        return None
+    # symbols (emoji…) become spaces, then the same; other scripts: drop the marks one by one
+    e = _SYMBOL_NOT_MARK.sub(" ", d)
+    if _NOT_ASCII_NOR_MARK.search(e) is None:
+        k = e.encode("ascii", "ignore").decode("ascii")
+    else:
+        k = _COMBINING.sub("", d)
+        if not k.isascii():
+            k = _SYMBOL.sub(" ", k)
     return k if len(k) == len(text) else None
+
+
+# the same as bytes (an ASCII key: ``bytes.translate`` reads a table, ``str.translate`` a dict per character)
+_NON_ALNUM_BYTES = bytes(b if 48 <= b <= 57 or 97 <= b <= 122 else 32 for b in range(256))
 
 
 def split_words(key: str) -> list[str]:
     """The words of a key: runs of a-z and 0-9."""
+    if key.isascii():
+        return key.encode("ascii").translate(_NON_ALNUM_BYTES).decode("ascii").split()
     return key.translate(_NON_ALNUM).split()
 
 
@@ -335,6 +347,7 @@ class ContextHit(NamedTuple):
 
 OWN = "own"
 NEGATIVE = "negative"
+_hit = tuple.__new__  # builds a ContextHit without the named tuple's Python-level ``__new__``
 
 
 class ContextMatcher:
@@ -354,14 +367,15 @@ class ContextMatcher:
         self._index()
 
     def _index(self) -> None:
-        by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # each phrase as (its words, its owner, the phrase as reported)
+        by_last: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase, owner in self.before.items():
             ws = tuple(phrase.split())
-            by_last.setdefault(ws[-1], []).append((ws, owner))
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            by_last.setdefault(ws[-1], []).append((ws, owner, " ".join(ws)))
+        by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase, owner in self.after.items():
             ws = tuple(phrase.split())
-            by_first.setdefault(ws[0], []).append((ws, owner))
+            by_first.setdefault(ws[0], []).append((ws, owner, " ".join(ws)))
         for d in (by_last, by_first):
             for lst in d.values():
                 lst.sort(key=lambda t: -len(t[0]))
@@ -401,10 +415,10 @@ class ContextMatcher:
                 cands = by_last.get(words[i])
                 if cands is None:
                     continue
-                for ws, owner in cands:
+                for ws, owner, phrase in cands:
                     k = len(ws)
                     if k == 1 or (i + 1 >= k and tuple(words[i + 1 - k : i + 1]) == ws):
-                        best = ContextHit(" ".join(ws), owner, n - 1 - i, "before")
+                        best = _hit(ContextHit, (phrase, owner, n - 1 - i, "before"))
                         break
                 if best is not None:
                     break
@@ -418,10 +432,10 @@ class ContextMatcher:
                 cands = by_first.get(words[i])
                 if cands is None:
                     continue
-                for ws, owner in cands:
+                for ws, owner, phrase in cands:
                     k = len(ws)
                     if k == 1 or tuple(words[i : i + k]) == ws:
-                        return ContextHit(" ".join(ws), owner, i, "after")
+                        return _hit(ContextHit, (phrase, owner, i, "after"))
         return best
 
 

@@ -3,7 +3,8 @@
 A recognizer declares
 
 * ``PATTERNS``: regexes (the ``regex`` module, with a timeout except over number regions of at most
-  ``UNTIMED_RANGE`` characters: every pattern's repetitions are bounded) with a base score each,
+  ``UNTIMED_RANGE`` characters and anchor ranges of at most ``UNTIMED_ANCHORED``: every pattern's repetitions
+  are bounded) with a base score each,
 * ``CONTEXT`` / ``CONTEXT_AFTER``: words that raise the score when they are the nearest word to a candidate,
 * ``COMPETING``: words of other labels whose formats collide (the nearest word decides which label a number
   gets), and ``NEGATIVE`` words (prices, order codes, hotlines) that veto a candidate,
@@ -19,7 +20,12 @@ Speed: most posts hold no personal data, so patterns run late and on little text
 number regions of a text (cached, shared by every recognizer); a recognizer skips regions whose longest number
 has fewer digits than it needs (``MIN_DIGITS``), then cheap gates (``needs`` substrings, ``region_ok``, a
 stdlib ``QUICK`` regex) decide whether its ``regex`` patterns run at all, and only over those regions. A
-recognizer that needs context words first checks that one of its phrases occurs anywhere in the text.
+pattern with an ``anchor`` (the "@" of an e-mail address) runs only near its occurrences. A recognizer that needs
+context words first checks that one of its phrases occurs anywhere in the text. :func:`privacy.find` computes
+the number scan and the context view once and calls each recognizer's ``_analyze`` only when the text's longest
+number is long enough for it; findings below the caller's threshold are never built, structure-check answers and
+evidence items are built once and shared, and the currency checks run their regexes only when the character
+next to the number can start (or end) a currency word.
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ REGEX_TIMEOUT = 0.25  # seconds per finditer over one post; patterns are linear,
 # Number regions at most this long are scanned without the timeout: every pattern's repetitions are bounded, so a
 # short range cannot take long, and arming the timer costs more than scanning a number region (a few µs per call).
 UNTIMED_RANGE = 256
+# The same for the ranges around a pattern's anchor character (``Pattern.anchor``: an e-mail address around its
+# "@"): a range is the anchor's reach on both sides (a few hundred characters), merged with its neighbours.
+UNTIMED_ANCHORED = 1024
 
 # A number followed by a currency word is an amount, never personal data ("1.250.000đ", "910.046 VNĐ", "500k").
 # (stdlib ``re``: anchored alternations of literals, run on a few characters)
@@ -75,6 +84,11 @@ class Pattern:
     gate: str | None = None
     gate_flags: int = 0
     needs: tuple[str, ...] = ()  # the text must contain one of these (checked with ``in``, before the gate)
+    # A literal character every match contains exactly once, and how far a match reaches before and after it
+    # (lookarounds included): the pattern then runs only over the text near each occurrence, e.g. an e-mail
+    # address near its "@" rather than from every position of a long post.
+    anchor: str = ""
+    reach: tuple[int, int] = (0, 0)
 
 
 # Characters that end an emoji ("☎️" is U+260E U+FE0F; ZWJ sequences): the ``regex`` module counts them as word
@@ -215,6 +229,9 @@ class Candidate(NamedTuple):
     match: regex.Match[str]
 
 
+_tuple = tuple.__new__  # builds a Candidate without the named tuple's Python-level ``__new__``
+
+
 def _candidate_order(c: Candidate) -> tuple[int, int]:
     return (c.start, -c.end)
 
@@ -256,6 +273,12 @@ class PatternRecognizer:
     _quick: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[tuple[Pattern, Any, re.Pattern[str] | None], ...]] = ()
     _plain_regions: ClassVar[bool] = True  # ``region_ok`` not overridden: no call needed
+    _single: ClassVar[bool] = False  # one pattern, whole match reported, no anchor: the lean candidate loop
+    _untimed: ClassVar[bool] = (
+        True  # number regions of at most ``UNTIMED_RANGE`` characters run without timeout
+    )
+    # every pattern ``needs`` a substring: a text holding none of them is skipped at once (e-mail without "@")
+    _needs_any: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -267,6 +290,13 @@ class PatternRecognizer:
         cls._quick = _gate(cls.QUICK, cls.QUICK_FLAGS) if cls.QUICK is not None else None
         cls._plain_regions = cls.region_ok is PatternRecognizer.region_ok
         single = len(cls.PATTERNS) == 1
+        cls._single = single and cls.PATTERNS[0].group == 0 and not cls.PATTERNS[0].anchor
+        cls._untimed = cls.NUMBER_REGIONS
+        cls._needs_any = (
+            tuple(dict.fromkeys(n for p in cls.PATTERNS for n in p.needs))
+            if cls.PATTERNS and all(p.needs for p in cls.PATTERNS)
+            else ()
+        )
         cls._compiled = tuple(
             (
                 p,
@@ -314,9 +344,28 @@ class PatternRecognizer:
         quick = self._quick
         least = self.MIN_DIGITS
         plain_regions = self._plain_regions
-        untimed = (
-            self.NUMBER_REGIONS
-        )  # number regions only: whole texts (e-mail) always run under the timeout
+        if self._single:  # one pattern reporting its whole match: spans come out unique and in order
+            p, rx, _ = self._compiled[0]
+            needs = p.needs
+            if needs and not _contains_any(text, needs):
+                return []
+            out: list[Candidate] = []
+            for a, b, most in regions:
+                if most < least or not (plain_regions or self.region_ok(text, a, b)):
+                    continue
+                if quick is not None and quick.search(text, a, b) is None:
+                    continue
+                try:
+                    for m in (
+                        rx.finditer(text, a, b)
+                        if self._untimed and b - a <= UNTIMED_RANGE
+                        else rx.finditer(text, a, b, timeout=REGEX_TIMEOUT)
+                    ):
+                        s, e = m.span()
+                        out.append(_tuple(Candidate, (s, e, p, m)))
+                except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+                    continue
+            return out
         found: dict[tuple[int, int], Candidate] = {}
         for a, b, most in regions:
             if most < least or not (plain_regions or self.region_ok(text, a, b)):
@@ -328,18 +377,21 @@ class PatternRecognizer:
                     continue
                 if gate is not None and gate.search(text, a, b) is None:
                     continue
-                try:
-                    for m in (
-                        rx.finditer(text, a, b)
-                        if untimed and b - a <= UNTIMED_RANGE
-                        else rx.finditer(text, a, b, timeout=REGEX_TIMEOUT)
-                    ):
-                        s, e = span = m.span(p.group)
-                        old = found.get(span)
-                        if old is None or p.score > old.pattern.score:
-                            found[span] = Candidate(s, e, p, m)
-                except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
-                    continue
+                spans = _anchor_ranges(text, p.anchor, p.reach, a, b) if p.anchor else ((a, b),)
+                limit = UNTIMED_ANCHORED if p.anchor else UNTIMED_RANGE if self._untimed else -1
+                for x, y in spans:
+                    try:
+                        for m in (
+                            rx.finditer(text, x, y)
+                            if y - x <= limit
+                            else rx.finditer(text, x, y, timeout=REGEX_TIMEOUT)
+                        ):
+                            s, e = span = m.span(p.group)
+                            old = found.get(span)
+                            if old is None or p.score > old.pattern.score:
+                                found[span] = _tuple(Candidate, (s, e, p, m))
+                    except TimeoutError:  # pragma: no cover - patterns are linear; guard odd input
+                        continue
         if len(found) < 2:
             return list(found.values())
         return sorted(found.values(), key=_candidate_order)
@@ -357,6 +409,20 @@ class PatternRecognizer:
             regions = scan.regions
         else:
             regions = ((0, len(text), 1 << 30),)
+        return self._analyze(text, regions, view, 0.0, norm)
+
+    def _analyze(
+        self,
+        text: str,
+        regions: Sequence[tuple[int, int, int]],
+        view: ContextView | None,
+        threshold: float = 0.0,
+        norm: NormalizedText | None = None,
+    ) -> list[Finding]:
+        """:meth:`analyze` once the regions are at hand (:func:`privacy.find` shares them and the view); findings
+        scored below ``threshold`` are not built. Without a ``view`` one is made from ``norm`` only when needed."""
+        if self._needs_any and not _contains_any(text, self._needs_any):
+            return []
         if self.REQUIRES_CONTEXT:  # no own context word anywhere: nothing to report, skip the scan
             if view is None:
                 view = view_for(text, norm) if norm is not None else RawView(text)
@@ -372,47 +438,68 @@ class PatternRecognizer:
         for c in cands:
             if c.start < last_end:  # a shorter match inside one already reported
                 continue
-            f = self._score(text, c, view)
+            f = self._score(text, c, view, threshold)
             if f is not None:
-                out.append(f)
                 last_end = c.end
+                if f is not _BELOW:
+                    out.append(f)
         return out
 
-    def _score(self, text: str, c: Candidate, view: ContextView) -> Finding | None:
-        if self.NUMERIC and _is_amount(text, c.start, c.end):
+    def _score(self, text: str, c: Candidate, view: ContextView, threshold: float = 0.0) -> Finding | None:
+        """The finding for one candidate, or None (an amount, a failed structure check, a vetoing or competing
+        context word, missing required context); below ``threshold`` it is not built (None, but the span still
+        counts as reported: see :meth:`_analyze`)."""
+        start = c.start
+        end = c.end
+        if self.NUMERIC and _is_amount(text, start, end):
             return None
         v = self.validate(c.match, c.pattern)
         if not v.ok:
             return None
         hit = self.context.nearest(
-            view, c.start, c.end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER, max_words=self.MAX_WORDS
+            view, start, end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER, max_words=self.MAX_WORDS
         )
-        if hit is not None and hit.owner == NEGATIVE and hit.distance > self.NEGATIVE_MAX_WORDS:
-            hit = None
         if hit is None:
             if self.REQUIRES_CONTEXT:
                 return None
-        elif (
-            hit.owner != OWN
-        ):  # a negative word, or a colliding label's word: that recognizer reports the span
-            return None
+        elif hit.owner != OWN:
+            if hit.owner != NEGATIVE or hit.distance <= self.NEGATIVE_MAX_WORDS:
+                return None  # a close negative word, or a colliding label's word: that recognizer reports it
+            if self.REQUIRES_CONTEXT:  # a far negative word counts as no word at all
+                return None
+            hit = None
         p = c.pattern
-        score = p.score + v.score_delta
-        evidence = [Evidence("pattern", p.name, p.score)]
-        if v.detail:
-            evidence.append(Evidence("validate", v.detail, v.score_delta))
+        delta = v.score_delta
+        score = p.score + delta
         if hit is not None:
             score += self.CONTEXT_BOOST
-            evidence.append(Evidence("context", hit.word, self.CONTEXT_BOOST))
-        value = text[c.start : c.end]
+        score = min(1.0, max(0.0, score))
+        if score < threshold:
+            return _BELOW
+        if v.detail:
+            if hit is not None:
+                evidence: tuple[Evidence, ...] = (
+                    _evidence("pattern", p.name, p.score),
+                    _evidence("validate", v.detail, delta),
+                    _evidence("context", hit.word, self.CONTEXT_BOOST),
+                )
+            else:
+                evidence = (_evidence("pattern", p.name, p.score), _evidence("validate", v.detail, delta))
+        elif hit is not None:
+            evidence = (
+                _evidence("pattern", p.name, p.score),
+                _evidence("context", hit.word, self.CONTEXT_BOOST),
+            )
+        else:
+            evidence = (_evidence("pattern", p.name, p.score),)
         return Finding(
             detector=self.name,
             label=self.label,
-            score=min(1.0, max(0.0, score)),
-            start=c.start,
-            end=c.end,
-            explanation=self.explain(value, v.facts),
-            evidence=tuple(evidence),
+            score=score,
+            start=start,
+            end=end,
+            explanation=self.explain(text[start:end], v.facts),
+            evidence=evidence,
         )
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
@@ -426,6 +513,41 @@ class PatternRecognizer:
 _EMPTY = DetectorOutput()
 
 
+# Evidence items are immutable and few (a pattern, a structure check, a context word): built once, then shared.
+_EVIDENCE: dict[tuple[str, str, float], Evidence] = {}
+
+
+def _evidence(kind: str, detail: str, delta: float) -> Evidence:
+    key = (kind, detail, delta)
+    e = _EVIDENCE.get(key)
+    if e is None:
+        if len(_EVIDENCE) >= 4096:  # pragma: no cover - details come from small fixed sets
+            _EVIDENCE.clear()
+        e = _EVIDENCE[key] = Evidence(kind, detail, delta)
+    return e
+
+
+# ``_score``'s answer for a candidate that passes every check but scores below the caller's threshold: the span
+# counts as reported (shorter matches inside it are skipped), but no finding is built.
+_BELOW = Finding(detector="", label="", score=0.0, start=0, end=0, explanation="")
+
+
+def _anchor_ranges(text: str, anchor: str, reach: tuple[int, int], a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of ``text[a:b]`` within ``reach`` (before, after) of an occurrence of ``anchor``, merged."""
+    before, after = reach
+    out: list[tuple[int, int]] = []
+    i = text.find(anchor, a, b)
+    while i >= 0:
+        x = i - before if i - before > a else a
+        y = i + after if i + after < b else b
+        if out and x <= out[-1][1]:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+        i = text.find(anchor, i + 1, b)
+    return out
+
+
 def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
     for n in needles:
         if n in text:
@@ -433,17 +555,31 @@ def _contains_any(text: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
+# The characters a currency word can start with (PRICE_AFTER, case-insensitively: K is also the Kelvin sign) and
+# end with (PRICE_BEFORE): a number followed or preceded by none of them is no amount, and no regex need run.
+_PRICE_FIRST = frozenset("₫đĐvVkKtTnNuU$xXlLcCmM\u212a")
+_PRICE_LAST = frozenset("$₫dDđĐ")
+
+
 def _is_amount(text: str, start: int, end: int) -> bool:
     """A number directly followed by a currency/unit word, or preceded by a currency sign."""
-    if PRICE_AFTER.match(text, end, min(len(text), end + 8)) is not None:
-        return True
-    return start > 0 and PRICE_BEFORE.search(text, max(0, start - 5), start) is not None
+    c = text[end : end + 1]
+    if c in _PRICE_FIRST or (c.isspace() and text[end + 1 : end + 2] in _PRICE_FIRST):
+        if PRICE_AFTER.match(text, end, min(len(text), end + 8)) is not None:
+            return True
+    if start <= 0:
+        return False
+    w = text[max(0, start - 5) : start].rstrip()
+    return w[-1:] in _PRICE_LAST and PRICE_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 _NON_DIGITS = re.compile(r"\D+")
+_NOT_DIGIT_BYTES = bytes(b for b in range(256) if not 48 <= b <= 57)
 
 
 def digits_of(s: str) -> str:
+    if s.isascii():  # (bytes.translate deletes in C without a regex)
+        return s.encode("ascii").translate(None, _NOT_DIGIT_BYTES).decode("ascii")
     return _NON_DIGITS.sub("", s)
 
 

@@ -7,11 +7,12 @@ overlaps (used by :mod:`kiemchung.redact` and the ``pii`` evaluation).
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 
 from kiemchung.detectors.base import Settings
-from kiemchung.detectors.context import RawView, view_for
-from kiemchung.detectors.patterns import PatternRecognizer
+from kiemchung.detectors.context import ContextView, RawView, view_for
+from kiemchung.detectors.patterns import PatternRecognizer, _contains_any, scan_numbers
 from kiemchung.detectors.privacy.bank import BankAccountRecognizer
 from kiemchung.detectors.privacy.card import CardNumberRecognizer
 from kiemchung.detectors.privacy.cccd import CccdRecognizer
@@ -67,6 +68,7 @@ def create(settings: Settings) -> list[PatternRecognizer]:
 
 
 _DEFAULT: list[PatternRecognizer] = []
+_ANALYZE = PatternRecognizer.analyze
 
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
@@ -74,9 +76,16 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     rank = _RANK
     ordered = sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), rank.get(f.label, 99), f.start))
     kept: list[Finding] = []
+    # the kept spans, sorted: they never overlap, so their ends rise with their starts, and the one kept span that
+    # can overlap a new one is the last that starts before it ends (a bisection, not a pass over all kept spans:
+    # a long text with thousands of numbers stays fast)
+    spans: list[tuple[int, int]] = []
     for f in ordered:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
+        i = bisect_left(spans, (f.end, -1))
+        if i and spans[i - 1][1] > f.start:
+            continue
+        insort(spans, (f.start, f.end))
+        kept.append(f)
     kept.sort(key=lambda f: (f.start, f.end))
     return kept
 
@@ -93,12 +102,28 @@ def find(
         if not _DEFAULT:
             _DEFAULT.extend(_all())
         recognizers = _DEFAULT
-    view = view_for(text, norm) if norm is not None else RawView(text)  # shared: the key is computed once
+    scan = scan_numbers(text)  # shared by every recognizer: one pass, and each one's early exit
+    most = scan.most
+    view: ContextView | None = None  # shared too (the key is computed once), made when first needed
     found: list[Finding] = []
     for r in recognizers:
-        for f in r.analyze(text, view=view):
-            if f.score >= threshold:
-                found.append(f)
+        if type(r).analyze is not _ANALYZE:  # a recognizer of its own making: its own entry point
+            if view is None:
+                view = view_for(text, norm) if norm is not None else RawView(text)
+            found += [f for f in r.analyze(text, view=view) if f.score >= threshold]
+            continue
+        if r.NUMBER_REGIONS:
+            if most < r.MIN_DIGITS:
+                continue
+            regions = scan.regions
+        else:
+            regions = ((0, len(text), 1 << 30),)
+        needs = r._needs_any
+        if needs and not _contains_any(text, needs):  # e-mail without "@"
+            continue
+        if view is None:
+            view = view_for(text, norm) if norm is not None else RawView(text)
+        found += r._analyze(text, regions, view, threshold)
     if len(found) < 2:
         return found
     return resolve_overlaps(found)

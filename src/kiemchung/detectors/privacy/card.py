@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import regex
@@ -14,6 +15,9 @@ _B = not_after(r"\w.\-/+@#&=,")
 _A = r"(?![\w@]|[.\-,/]\d)"
 _BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
 _AG = r"(?![ .\-]\d)"
+
+
+_VALID: dict[str, Validation] = {}
 
 
 def luhn_ok(digits: str) -> bool:
@@ -81,7 +85,12 @@ class CardNumberRecognizer(PatternRecognizer):
         scheme = issuer(digits)
         if scheme is None:
             return INVALID
-        return Validation(True, f"luhn+iin:{scheme}", 0.2, {"scheme": scheme})
+        v = _VALID.get(scheme)
+        if v is None:  # (the schemes are a fixed handful: built once each)
+            v = _VALID[scheme] = Validation(
+                True, f"luhn+iin:{scheme}", 0.2, MappingProxyType({"scheme": scheme})
+            )
+        return v
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return f"Số thẻ thanh toán ({facts.get('scheme', 'thẻ')}, đúng mã kiểm tra Luhn)."

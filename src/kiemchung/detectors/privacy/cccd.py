@@ -9,6 +9,7 @@ Explanations do not spell out what the number encodes (birth year, sex, province
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -97,6 +98,7 @@ CENTURY = {
     "9": 2300,
 }
 MAX_AGE = 120
+_VALID = Validation(True, "province_code+birth_year", 0.15)
 
 _B = not_after(r"\w.\-/+@#&=,")
 _A = r"(?![\w@]|[.\-,/]\d)"
@@ -108,11 +110,28 @@ def birth_year(digits: str) -> int:
     return CENTURY[digits[3]] + int(digits[4:6])
 
 
+_YEAR: tuple[int, float] = (
+    0,
+    0.0,
+)  # the current local year, and the time.time() at which the next one begins
+
+
+def current_year() -> int:
+    """``datetime.date.today().year``, read again only once the year is over (``today()`` costs a time-zone
+    conversion, and this is asked once per candidate)."""
+    global _YEAR
+    year, until = _YEAR
+    if time.time() >= until:
+        year = datetime.date.today().year
+        _YEAR = (year, datetime.datetime(year + 1, 1, 1).timestamp())  # local midnight, New Year's Day
+    return year
+
+
 def check_cccd(digits: str, this_year: int | None = None) -> bool:
     """12 digits, an existing province code, a plausible birth year."""
     if len(digits) != 12 or not digits.isdigit() or digits[:3] not in PROVINCE_CODES:
         return False
-    year = this_year or datetime.date.today().year
+    year = this_year or current_year()
     y = birth_year(digits)
     return year - MAX_AGE <= y <= year
 
@@ -149,7 +168,7 @@ class CccdRecognizer(PatternRecognizer):
         digits = digits_of(match.group())
         if not check_cccd(digits, self.this_year):
             return INVALID
-        return Validation(True, "province_code+birth_year", 0.15, {})
+        return _VALID
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return "Số căn cước công dân (12 chữ số, mã tỉnh và năm sinh hợp lệ)."

@@ -18,6 +18,8 @@ _A = r"(?![\w@]|[.\-,/]\d)"
 _BG = r"(?<!\d[ .\-])"  # a grouped number does not start inside a longer grouped number
 _AG = r"(?![ .\-]\d)"
 
+_VALID = Validation(True, "nine_digits", 0.0)  # built once: one is needed per candidate
+
 
 class CmndRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.cmnd.v1"
@@ -47,7 +49,7 @@ class CmndRecognizer(PatternRecognizer):
             digits[0] != "0" and match.group().count(".") == 2
         ):  # 123.456.789 is an amount
             return INVALID
-        return Validation(True, "nine_digits", 0.0)
+        return _VALID
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return "Số chứng minh nhân dân (9 chữ số, kèm từ “CMND”)."

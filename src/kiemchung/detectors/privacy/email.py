@@ -18,6 +18,8 @@ _ODOMAIN = rf"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{{0,61}}[A-Za-z0-9])?{_DOT}){{1,4}}[
 _BEFORE = not_after(r"\w.+\-@/")
 _FILE_TLDS = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "ico", "heic", "mp4", "js", "css"})
 
+_VALID = Validation(True, "email_syntax", 0.1)  # built once: one is needed per candidate
+
 
 class EmailRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.email.v1"
@@ -29,6 +31,10 @@ class EmailRecognizer(PatternRecognizer):
             _BEFORE + rf"{_LOCAL}@{_DOMAIN}(?![\w\-@]|\.\w)",
             0.85,
             needs=("@",),
+            # a match holds one "@", at most 64 characters after its start and 280 before its end (four labels
+            # of 63 and a dot, a TLD of 24); the lookbehind and lookahead read a character or two more
+            anchor="@",
+            reach=(64, 283),
         ),
         Pattern(
             "email_obfuscated",
@@ -60,7 +66,7 @@ class EmailRecognizer(PatternRecognizer):
                 return INVALID
             if domain.rsplit(".", 1)[-1].lower() in _FILE_TLDS:
                 return INVALID
-        return Validation(True, "email_syntax", 0.1)
+        return _VALID
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return "Địa chỉ thư điện tử (email)."

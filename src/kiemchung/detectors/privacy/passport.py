@@ -10,6 +10,8 @@ import regex
 from kiemchung.detectors.patterns import VALID, Pattern, PatternRecognizer, Validation, not_after
 from kiemchung.detectors.privacy import _words
 
+_LOWER = Validation(True, "lower_case_letter", -0.1)  # built once: one is needed per candidate
+
 
 class PassportRecognizer(PatternRecognizer):
     name: ClassVar[str] = "vi.privacy.passport.v1"
@@ -40,7 +42,7 @@ class PassportRecognizer(PatternRecognizer):
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         if match.group()[0].islower():
-            return Validation(True, "lower_case_letter", -0.1)
+            return _LOWER
         return VALID
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:

@@ -6,6 +6,7 @@ Landlines (02x), hotlines (1900/1800 xxxx) and short numbers (113, 115) are out 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import regex
@@ -22,6 +23,11 @@ MOBILE_PREFIXES = frozenset(
     + [f"08{d}" for d in "123456789"]
     + [f"09{d}" for d in "012346789"]
 )
+
+# the structure check's answer per prefix (built once: one is needed per candidate)
+_VALID = {
+    p: Validation(True, f"mobile_prefix:{p}", 0.1, MappingProxyType({"prefix": p})) for p in MOBILE_PREFIXES
+}
 
 # not inside a longer number; "0912345678-0987654321" (two numbers joined by a dash) is two phones
 _A = r"(?![\w@]|[.,/]\d|-(?!0[35789]\d{8}(?!\d))\d)"
@@ -52,9 +58,9 @@ class PhoneRecognizer(PatternRecognizer):
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         digits = canonical(match.group())
-        if len(digits) != 10 or digits[:3] not in MOBILE_PREFIXES:
+        if len(digits) != 10:
             return INVALID
-        return Validation(True, f"mobile_prefix:{digits[:3]}", 0.1, {"prefix": digits[:3]})
+        return _VALID.get(digits[:3], INVALID)
 
     def explain(self, value: str, facts: Mapping[str, Any]) -> str:
         return f"Số điện thoại di động (đầu số {facts.get('prefix', '0')})."

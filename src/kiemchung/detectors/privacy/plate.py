@@ -27,6 +27,8 @@ class LicensePlateRecognizer(PatternRecognizer):
     label: ClassVar[str] = "privacy.license_plate"
     labels: ClassVar[frozenset[str]] = frozenset({"privacy.license_plate"})
     MIN_DIGITS: ClassVar[int] = 3
+    # what both patterns need (a province code, then an upper-case series letter): one cheap search per region
+    QUICK: ClassVar[str | None] = r"\d\d[ \-]?[A-Z]"
     PATTERNS: ClassVar[tuple[Pattern, ...]] = (
         # car: 51F-123.45, 30A-12345, 51LD-123.45, 30A 123.45, 51F12345
         Pattern(
@@ -63,10 +65,6 @@ class LicensePlateRecognizer(PatternRecognizer):
         "tòa",
     )
     NUMERIC: ClassVar[bool] = False
-
-    def region_ok(self, text: str, start: int, end: int) -> bool:
-        seg = text[start:end]
-        return seg != seg.lower()  # a series letter is upper-case
 
     def validate(self, match: regex.Match[str], pattern: Pattern) -> Validation:
         if int(match.group("prov")) not in PLATE_CODES:
