@@ -1,7 +1,8 @@
 """``kiemchung eval toxicity PATH… --format vihsd|victsd|vlsp2019``: score the shipped toxicity detector.
 
 A post's predicted class is its highest label at the policy threshold 0.5 (hate > offensive > clean). For the
-binary ViCTSD toxicity label, a post is toxic when either label reaches 0.5.
+binary ViCTSD toxicity label, a post is toxic when the model's ViCTSD-scheme score (a head stacked for that
+clean/toxic scheme, see the model card) reaches 0.5.
 Output: ``macro_f1``, ``accuracy``, ``f1_per_class`` (and ``n``).
 """
 
@@ -53,10 +54,12 @@ def evaluate(
     labels = np.asarray([e.label for e in rows], dtype=np.int64)
     if len(labels) and (labels.min() < 0 or labels.max() >= n_classes):
         raise InputError(f"nhãn ngoài khoảng 0..{n_classes - 1}", file=str(paths[0]))
-    preds = predict(model, [normalize(e.text) for e in rows])
-    got = np.asarray([_CLASS[p.label] for p in preds], dtype=np.int64)
+    norms = [normalize(e.text) for e in rows]
     if n_classes == 2:
-        got = (got > 0).astype(np.int64)
+        toxic = model.toxic_scores([n.normalized for n in norms], [n.key for n in norms])
+        got = (toxic >= 0.5).astype(np.int64)
+    else:
+        got = np.asarray([_CLASS[p.label] for p in predict(model, norms)], dtype=np.int64)
     out = classification_report(labels, got, n_classes)
     out["format"] = f
     return out

@@ -42,8 +42,10 @@ def margin_scores(z: FloatArray, offset: FloatArray, temperature: float) -> Floa
 class ToxicityModel:
     """Document heads ``W_doc`` (buckets × heads) and the token model ``w_tok``.
 
-    Heads are, in order, ``clean``, ``offensive``, ``hate`` (one-vs-rest logits). ``offset`` shifts the
-    offensive/hate logits so that a calibrated score of 0.5 is the decision threshold tuned on training folds.
+    Heads are, in order, ``clean``, ``offensive``, ``hate`` logits (one-vs-rest logits in older files; since
+    2026.11-3 a stacker's multinomial logits folded into the weights). ``offset`` shifts the offensive/hate logits
+    so that a calibrated score of 0.5 is the decision threshold tuned on training folds. ``w_tox``/``b_tox``
+    (optional) score toxicity in ViCTSD's clean/toxic scheme, for evaluation on that scheme.
     """
 
     spec: FeatureSpec
@@ -57,6 +59,8 @@ class ToxicityModel:
     b_tok: float
     tok_threshold: float
     version: str
+    w_tox: FloatArray | None = None  # (buckets, 1) ViCTSD-scheme toxic logit (its tuned threshold is in b_tox)
+    b_tox: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
 
     # ---- scoring -------------------------------------------------------------------------------------------
@@ -72,6 +76,18 @@ class ToxicityModel:
         so at most one label reaches 0.5 and a score of 0.5 is exactly the decision boundary.
         """
         return margin_scores(self.doc_logits(normalized, keys), self.offset, self.temperature)
+
+    def toxic_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
+        """(n,) score that a post is toxic in ViCTSD's clean/toxic scheme (0.5 is its tuned boundary).
+
+        A separate stacked head trained for that scheme (news comments, milder toxicity) when the model has one,
+        else the higher of the two label scores. The detector itself reports the ViHSD-scheme labels.
+        """
+        if self.w_tox is None:
+            best: FloatArray = self.doc_scores(normalized, keys).max(axis=1)
+            return best
+        z = linear_scores(self.spec, normalized, keys, self.idf, self.w_tox)[:, 0] + np.float32(self.b_tox)
+        return sigmoid(z)
 
     def tokens(self, normalized: Sequence[str], keys: Sequence[str]) -> tuple[Tokens, FloatArray]:
         t = tokens(normalized, keys, self.tok_bits)
@@ -89,6 +105,7 @@ class ToxicityModel:
             "temperature": self.temperature,
             "tok_bits": self.tok_bits,
             "b_tok": self.b_tok,
+            "b_tox": self.b_tox,
             "tok_threshold": self.tok_threshold,
             "meta": self.meta,
         }
@@ -97,14 +114,17 @@ class ToxicityModel:
         path.parent.mkdir(parents=True, exist_ok=True)
         head = json.dumps(self.header(), ensure_ascii=False, sort_keys=True)
         buf = io.BytesIO()
-        np.savez_compressed(
-            buf,
-            header=np.frombuffer(head.encode("utf-8"), dtype=np.uint8),
-            idf=self.idf.astype(np.float16),
-            w_doc=self.w_doc.astype(np.float16),
-            b_doc=self.b_doc.astype(np.float32),
-            w_tok=self.w_tok.astype(np.float16),
-        )
+        arrays: dict[str, npt.NDArray[Any]] = {
+            "header": np.frombuffer(head.encode("utf-8"), dtype=np.uint8),
+            "idf": self.idf.astype(np.float16),
+            "w_doc": self.w_doc.astype(np.float16),
+            "b_doc": self.b_doc.astype(np.float32),
+            "w_tok": self.w_tok.astype(np.float16),
+        }
+        if self.w_tox is not None:
+            arrays["w_tox"] = self.w_tox.reshape(-1, 1).astype(np.float16)
+        savez: Any = np.savez_compressed  # numpy's stub types ``**kwds`` like its ``allow_pickle`` flag
+        savez(buf, **arrays)
         path.write_bytes(buf.getvalue())
 
     @classmethod
@@ -125,6 +145,8 @@ class ToxicityModel:
                 b_tok=float(head["b_tok"]),
                 tok_threshold=float(head["tok_threshold"]),
                 version=str(head["version"]),
+                w_tox=frozen(z["w_tox"].astype(np.float32)) if "w_tox" in z.files else None,
+                b_tox=float(head.get("b_tox", 0.0)),
                 meta=dict(head.get("meta", {})),
             )
 
