@@ -10,7 +10,7 @@ import pytest
 from kiemchung.detectors.base import Settings
 from kiemchung.detectors.scam import ScamDetector, create
 from kiemchung.scam.engine import assess, has_number, stack_features
-from kiemchung.scam.model import STACK_FEATURES, ScamModel, sender_of
+from kiemchung.scam.model import STACK_FEATURES, ScamModel, sender_of, sms_len
 from kiemchung.text.normalize import normalize
 from kiemchung.types import Document, Prepared
 
@@ -35,7 +35,7 @@ def _ungated(det: ScamDetector, doc: Prepared) -> float:
     assert m is not None
     z = float(m.logits([doc.norm.key])[0])
     a = assess(doc.text, doc.norm.key, None)
-    feats = stack_features(a, z, has_number(doc.text), sender_of(doc.document.meta.get("sender_type")))
+    feats = stack_features(a, z, has_number(doc.text), sender_of(doc.document.meta.get("sender_type")), len(doc.text))
     return m.combine(feats, len(a.guards))
 
 
@@ -55,12 +55,30 @@ def test_scam_gate_never_changes_a_decision(detector: ScamDetector) -> None:
     assert gated > 0  # the gate did skip rules that would have matched, and nothing changed
 
 
+def test_scam_rule_weights_stay_below_one() -> None:
+    from kiemchung.scam.playbook import RULES
+
+    # the gate skips the rules of a text that needs a rule score of 1 or more: no weight may reach 1
+    assert all(0.0 < r.weight < 1.0 for r in RULES)
+
+
 def test_scam_sender_type_is_used(detector: ScamDetector) -> None:
     text = "Ban da trung thuong 1 chiec xe may, lien he so 0912345678 de nhan giai"
     plain = detector.detect_batch([_prep(text)])[0].scores["scam"]
     assert detector.detect_batch([_prep(text, sender_type="no_such_sender")])[0].scores["scam"] == plain
     scores = {s: detector.detect_batch([_prep(text, sender_type=s)])[0].scores["scam"] for s in ("brandname", "personal_number")}
     assert scores["brandname"] != scores["personal_number"]
+
+
+def test_scam_length_counts_for_sms_only(detector: ScamDetector) -> None:
+    short, long = "Ban da trung thuong, lien he ngay", "Ban da trung thuong, lien he ngay" + " ." * 200
+    assert sms_len(len(long), "unknown") == sms_len(len(short), "unknown") == 0.0
+    assert sms_len(len(long), "personal_number") > sms_len(len(short), "personal_number") > 0.0
+    m = detector.model
+    assert m is not None
+    # a post's base logit does not move with its length; an SMS's does
+    assert m.base_logit(0.0, False, "unknown", 30) == m.base_logit(0.0, False, "unknown", 3000)
+    assert m.base_logit(0.0, False, "personal_number", 30) != m.base_logit(0.0, False, "personal_number", 3000)
 
 
 def test_scam_model_round_trips(tmp_path: Path, detector: ScamDetector) -> None:

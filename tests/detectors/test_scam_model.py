@@ -11,7 +11,7 @@ import pytest
 from kiemchung.errors import InputError
 from kiemchung.evaluation.scam import evaluate
 from kiemchung.scam.data import Example, ie403_split
-from kiemchung.scam.features import mask
+from kiemchung.scam.features import mask, mask_key
 from kiemchung.scam.model import ScamModel
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,6 +32,21 @@ SHARED = REPO / ".." / "shared" / "data"
 )
 def test_scam_mask_removes_personal_tokens(text: str, gone: str) -> None:
     assert gone not in mask(text)
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("vao https://www.vcb-xacthuc.top/login?id=99 ngay", ["lienketx", "tldtop", "hostvcb", "hostxacthuc"]),
+        ("xem tai evnhcmc.com.vn", ["lienketx", "tldvn", "hostevnhcmc"]),
+        ("https://user@abc.com:8080/x", ["lienketx", "tldcom", "hostabc"]),
+        ("lien he lan.nguyen88@gmail.com", ["thudientux"]),
+    ],
+)
+def test_scam_mask_keeps_where_a_link_points(key: str, words: list[str]) -> None:
+    masked = mask_key(key).split()
+    assert [w for w in masked if w.startswith(("lienketx", "tld", "host", "thudientux"))] == words
+    assert not any(ch.isdigit() for ch in "".join(masked))  # paths, ports and digits are not kept
 
 
 def test_scam_model_ships_with_version_and_labels() -> None:

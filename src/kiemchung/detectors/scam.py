@@ -71,13 +71,18 @@ class ScamDetector:
         for d, zz in zip(docs, z):
             digits = has_number(d.text)
             sender = sender_of(d.document.meta.get("sender_type"))
-            base = m.base_logit(zz, digits, sender)
+            base = m.base_logit(zz, digits, sender, len(d.text))
             if base >= cut:  # a second, exact bound: the rules that match (before guards), links only if possible
-                words = words_of(d.norm.key)
                 link = may_have_link(d.text)
-                if link or rules_reach(d.norm.key, words, m.rule_need(base, link)):
+                words: set[str] | None = None
+                need = math.inf
+                if not link:
+                    need = m.rule_need(base, False)
+                    if need < 1.0:  # a type's rule score stays below 1 (every weight is): beyond that, out of reach
+                        words = words_of(d.norm.key)
+                if link or (words is not None and rules_reach(d.norm.key, words, need)):
                     a = assess(d.text, d.norm.key, None, words=words)
-                    a.model_score = m.combine(stack_features(a, zz, digits, sender), len(a.guards))
+                    a.model_score = m.combine(stack_features(a, zz, digits, sender, len(d.text)), len(a.guards))
                     out.append(a)
                     continue
             out.append(Assessment(_NO_TYPES, [], [], 1.0 / (1.0 + math.exp(-max(-30.0, base)))))

@@ -7,14 +7,16 @@ split, the written examples in :mod:`kiemchung.scam.seed`, and any scam JSONL fi
 Every choice is made on the training side only:
 
 1. the text model (logistic regression, balanced classes, C = ``C``) is fitted ``FOLDS`` times to get out-of-fold
-   logits for every training text;
-2. the combiner (logistic regression over :data:`kiemchung.scam.model.STACK_FEATURES`: out-of-fold logit, rule and
-   link scores, guards, numbers, sender type) is fitted on those, and its threshold is the one that maximises F1 on
-   its own out-of-fold probabilities, damped by guard phrases as the detector does (``GUARD_KEEP``; a second,
-   differently seeded ``FOLDS``-fold split);
-3. the cross-validated F1 of the whole decision on the IE403 training side is reported per repetition
-   (``CV_REPEATS`` fold seeds; thresholds chosen inside each training fold), with its spread;
-4. the shipped text model is refitted on everything; the 20 % SMS dev split is scored once, at the end.
+   logits for every training text, ``CV_REPEATS`` times with different fold seeds;
+2. the cross-validated F1 of the whole decision on the IE403 training side is reported per repetition (the
+   combiner and its threshold chosen inside each training fold of a second, differently seeded split), with its
+   spread;
+3. the shipped combiner (logistic regression over :data:`kiemchung.scam.model.STACK_FEATURES`: out-of-fold logit,
+   rule and link scores, guards, numbers, sender type, SMS length) is fitted on the rows of all repetitions, and its
+   threshold is the one that maximises F1 on their out-of-fold probabilities, damped by guard phrases as the
+   detector does (``GUARD_KEEP``);
+4. the shipped text model is refitted on everything; the 20 % SMS dev split is scored once, at the end (not at
+   all with ``score_dev=False``).
 
 Nothing is printed from the data.
 """
@@ -125,16 +127,19 @@ def prf(gold: list[int], pred: list[int]) -> dict[str, float]:
     return {"f1": round(f, 4), "precision": round(p, 4), "recall": round(r, 4)}
 
 
-def _side_features(examples: Sequence[Example]) -> list[tuple[Any, bool, str]]:
-    """(rule/link assessment, has a number, sender) of each example, as the detector computes them."""
+def _side_features(examples: Sequence[Example]) -> list[tuple[Any, bool, str, int]]:
+    """(rule/link assessment, has a number, sender, length) of each example, as the detector computes them."""
     out = []
     for e in examples:
-        out.append((assess(e.text, normalize(e.text).key, None), has_number(e.text), sender_of(e.sender_type)))
+        out.append((assess(e.text, normalize(e.text).key, None), has_number(e.text), sender_of(e.sender_type),
+                    len(e.text)))
     return out
 
 
-def train(data: list[Path], out: Path) -> dict[str, Any]:
-    """Train on IE403 (80 % split) + written examples (+ JSONL in ``data``); write the model to ``out``."""
+def train(data: list[Path], out: Path, *, score_dev: bool = True) -> dict[str, Any]:
+    """Train on IE403 (80 % split) + written examples (+ JSONL in ``data``); write the model to ``out``.
+
+    ``score_dev=False`` leaves the SMS dev split unread (model selection runs on the training side only)."""
     paths = list(data) or default_data_dirs()
     csv_path = find_ie403(paths) or find_ie403(default_data_dirs())
     if csv_path is None:
@@ -151,31 +156,34 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
     weights = [1.0] * len(tr) + [SEED_WEIGHT] * len(extra)
     side = _side_features(examples)
     y = np.asarray(labels, dtype=np.int64)
-    keep = np.array([GUARD_KEEP[min(len(a.guards), MAX_GUARDS)] for a, _, _ in side])
+    keep = np.array([GUARD_KEEP[min(len(a.guards), MAX_GUARDS)] for a, *_ in side])
     n_sms = len(tr)
 
     def stack_x(z: FloatArray) -> FloatArray:
-        return np.array([stack_features(a, float(zz), d, s) for (a, d, s), zz in zip(side, z)], dtype=np.float64)
+        return np.array([stack_features(a, float(zz), d, s, n) for (a, d, s, n), zz in zip(side, z)], dtype=np.float64)
 
     # out-of-fold text-model logits → combiner; CV estimate of the whole decision, per repetition
+    # (the shipped combiner is fitted on the rows of every repetition and its threshold chosen on all their
+    # out-of-fold probabilities: three draws of the text model's out-of-fold noise instead of one)
     cv: list[float] = []
-    x0: FloatArray | None = None
+    xs: list[FloatArray] = []
+    ps: list[FloatArray] = []
     for rep in range(CV_REPEATS):
         x = stack_x(_oof_logits(masked, labels, weights, seed=rep))
-        x0 = x if x0 is None else x0
-        _, pred = _stack_cv(x, y, keep, seed=100 + rep)
+        p_rep, pred = _stack_cv(x, y, keep, seed=100 + rep)
         cv.append(prf(labels[:n_sms], pred[:n_sms].astype(int).tolist())["f1"])
-    assert x0 is not None
-    coef, sbias = _fit_stack(x0, y)
-    p_oof, _ = _stack_cv(x0, y, keep, seed=100)
-    threshold = _best_threshold(p_oof, y)
+        xs.append(x)
+        ps.append(p_rep)
+    coef, sbias = _fit_stack(np.vstack(xs), np.tile(y, CV_REPEATS))
+    threshold = _best_threshold(np.concatenate(ps), np.tile(y, CV_REPEATS))
     w, b = fit(masked, labels, weights)
     meta: dict[str, Any] = {
         "format": FORMAT,
-        "version": _dt.date.today().strftime("%Y.%m") + "-2",
+        "version": _dt.date.today().strftime("%Y.%m") + "-3",
         "labels": ["not_scam", "scam"],
         "threshold": threshold,
-        "features": "word 1-2-grams of the masked diacritic-free key (kiemchung.text.features, 2**18 buckets, "
+        "features": "word 1-2-grams of the masked diacritic-free key, links as their TLD and host words "
+                    "(kiemchung.text.features, 2**18 buckets, "
                     "sublinear tf, L2-normalized) → logistic regression; stacked combiner over " + ", ".join(STACK_FEATURES),
         "train_rows": {"ie403": len(tr), "written": len(extra)},
         "c": C,
@@ -187,10 +195,10 @@ def train(data: list[Path], out: Path) -> dict[str, Any]:
     result: dict[str, Any] = {"out": str(out), "threshold": threshold, "train": len(examples), "dev": len(dev),
                               "cv_f1": cv, "cv_f1_mean": round(float(np.mean(cv)), 4),
                               "cv_f1_std": round(float(np.std(cv)), 4)}
-    if dev:
+    if dev and score_dev:
         dside = _side_features(dev)
         z = model.logits([normalize(e.text).key for e in dev])
-        pd = [model.combine(stack_features(a, float(zz), d, s), len(a.guards)) for (a, d, s), zz in zip(dside, z)]
+        pd = [model.combine(stack_features(a, float(zz), d, s, n), len(a.guards)) for (a, d, s, n), zz in zip(dside, z)]
         m = prf([e.label for e in dev], [int(q >= threshold) for q in pd])
         result.update({f"dev_model_{k}": v for k, v in m.items()})
     return result

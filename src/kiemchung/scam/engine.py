@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from kiemchung.scam.links import STRONG_VERDICTS, LinkVerdict, find_links
 from kiemchung.scam.features import dot_letter, has_digit
-from kiemchung.scam.model import MAX_GUARDS, SENDERS
+from kiemchung.scam.model import MAX_GUARDS, SENDERS, sms_len
 from kiemchung.scam.playbook import TYPES
 from kiemchung.scam.rules import RuleHit, find_guards, match_rules, type_scores, words_of
 
@@ -73,8 +73,8 @@ def has_number(original: str) -> bool:
     return has_digit(original) and _DIGITS3.search(original) is not None
 
 
-def stack_features(a: Assessment, z: float, digits: bool, sender: str) -> list[float]:
-    """The combiner's inputs in :data:`kiemchung.scam.model.STACK_FEATURES` order."""
+def stack_features(a: Assessment, z: float, digits: bool, sender: str, length: int) -> list[float]:
+    """The combiner's inputs in :data:`kiemchung.scam.model.STACK_FEATURES` order (``length``: of the original)."""
     scores = [te.score for te in a.types.values()]
     return [
         z,
@@ -83,6 +83,7 @@ def stack_features(a: Assessment, z: float, digits: bool, sender: str) -> list[f
         float(any(lv.verdict in STRONG_VERDICTS for lv in a.links)),
         float(any(lv.verdict in _WEAK for lv in a.links)),
         float(digits),
+        sms_len(length, sender),
         float(bool(a.links)),
         *(float(sender == s) for s in SENDERS),
     ]

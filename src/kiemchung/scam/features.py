@@ -1,7 +1,9 @@
 """Masking and hashed features for the scam classifier (shared by training and detection).
 
 Masking runs before any feature is made: URLs, e-mails, phone numbers, hotlines, amounts, codes/OTPs and digit
-runs become placeholder words at training and at detection time alike; personal names are masked too at training
+runs become placeholder words at training and at detection time alike (a link keeps where it points: its top-level
+domain and the letters of its host's labels, ``lienketx tldvn hostvcb``; in the SMS set legitimate links are mostly
+``.vn``); personal names are masked too at training
 time (``train_key``), so the model never sees them. Features are the shared hashing featurizer's word 1–2-grams
 (:mod:`kiemchung.text.features`) of the masked diacritic-free key, so the shipped model holds no vocabulary of the
 training texts.
@@ -17,7 +19,7 @@ import scipy.sparse as sp
 from kiemchung.text.features import FeatureSpec, sparse_matrix
 from kiemchung.text.normalize import normalize
 
-# Order matters: URLs first (they contain digits and dots), then e-mails, phones, codes, money, digit runs.
+# Order matters: e-mails first, then URLs (they contain digits and dots), phones, codes, money, digit runs.
 _URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|vn|net|org|info|xyz|top|click|cc|vip|me|ly|"
     r"co|io|site|online|shop|link|app|asia|biz|pro|club|live|store|fun|icu|buzz|tk|ml|ga|cf|gq|win|bet|lat|cfd|sbs|"
@@ -25,7 +27,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _ANY_DIGIT = re.compile(r"\d")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"(?<!//)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\w])")
 _HOTLINE = re.compile(r"(?<![\w])1[89]00(?:[\s.\-]?\d){4,6}(?![\w])")
 _MONEY = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:đ|d|vnd|vnđ|dong|đồng)\b)?|\b\d+\s?(?:k|tr|triệu|trieu|ty|tỷ)\b", re.I)
@@ -67,13 +69,30 @@ def dot_letter(text: str, rx: re.Pattern[str]) -> bool:
     return False
 
 
+def _link_words(m: re.Match[str]) -> str:
+    """A link becomes ``lienketx``, its top-level domain (``tldvn``) and the letters of its host's labels
+    (``hostvietcombank``): where a link points is the signal, its path and digits are not kept."""
+    host = _SCHEME.sub("", m.group(0).lower()).split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = host.rsplit("@", 1)[-1].split(":", 1)[0]  # "user@host:port" points to host
+    labels = [x for x in host.split(".") if x]
+    if not labels:
+        return " lienketx "
+    words = ["lienketx", "tld" + _NON_LETTERS.sub("", labels[-1])]
+    for label in labels[:-1]:
+        for part in _HOST_SPLIT.split(label):
+            part = _NON_LETTERS.sub("", part)
+            if part and part not in _HOST_SKIP:
+                words.append("host" + part)
+    return " " + " ".join(words) + " "
+
+
 def mask_key(key: str) -> str:
     """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
     t = key
-    if "://" in t or "www" in t or dot_letter(t, _DOT_LETTER):
-        t = _URL.sub(" lienketx ", t)
-    if "@" in t:
+    if "@" in t:  # before links: the domain of an address is not a link
         t = _EMAIL.sub(" thudientux ", t)
+    if "://" in t or "www" in t or dot_letter(t, _DOT_LETTER):
+        t = _URL.sub(_link_words, t)
     if not has_digit(t):
         return t
     # every digit placeholder's match starts at or after the whitespace before the first digit: mask only that tail
@@ -85,13 +104,35 @@ def mask_key(key: str) -> str:
 
 
 def _mask_digits(t: str) -> str:
-    t = _PHONE.sub(" sodienthoaix ", t)
+    # For ASCII text, cheap exact pre-tests on the text's classes of characters (letter "a", digit "0", other " ")
+    # skip the patterns that cannot match: a phone number has 9 digits or more, a digit run 4, a code a letter next
+    # to a digit. Other scripts have other letters and digits (\w, \d), so they always run the patterns.
+    if not t.isascii():
+        return _mask_digits_all(t)
+    if _ascii_classes(t).count(b"0") >= 9:
+        t = _PHONE.sub(" sodienthoaix ", t)
     if "1800" in t or "1900" in t:  # every hotline starts so
         t = _HOTLINE.sub(" hotlinex ", t)
     t = _MONEY.sub(" sotienx ", t)
-    if _LETTER_DIGIT.search(t) is not None:  # a code mixes letters and digits, so a letter touches a digit
+    cls = _ascii_classes(t)
+    if b"a0" in cls or b"0a" in cls:  # a code mixes letters and digits, so a letter touches a digit
+        t = _CODE.sub(" maxacthucx ", t)
+        cls = _ascii_classes(t)
+    return _DIGITS.sub(" daysox ", t) if cls.count(b"0") >= 4 else t
+
+
+def _mask_digits_all(t: str) -> str:
+    t = _PHONE.sub(" sodienthoaix ", t)
+    if "1800" in t or "1900" in t:
+        t = _HOTLINE.sub(" hotlinex ", t)
+    t = _MONEY.sub(" sotienx ", t)
+    if _LETTER_DIGIT.search(t) is not None:
         t = _CODE.sub(" maxacthucx ", t)
     return _DIGITS.sub(" daysox ", t)
+
+
+def _ascii_classes(t: str) -> bytes:
+    return t.encode("ascii").translate(_CLASSES)
 
 
 def mask(text: str) -> str:
@@ -99,9 +140,15 @@ def mask(text: str) -> str:
     return mask_key(mask_names(text))
 
 
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_HOST_SPLIT = re.compile(r"[-_]")
+_HOST_SKIP = frozenset(("www", "com"))
 _DOT_LETTER = re.compile(r"\.[a-z]")  # after a word character; with "://" and "www": could the text hold a URL?
 _ASCII_DIGITS = "0123456789"
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
+_CLASSES = bytes(ord("a") if chr(i).isascii() and chr(i).isalpha() else ord("0") if chr(i) in _ASCII_DIGITS else 32
+                 for i in range(256))
 
 # word unigrams and bigrams of the masked diacritic-free key, 2**18 buckets (kiemchung.text.features)
 SPEC = FeatureSpec(bits=18, key_char=(), word_norm=False, word_key=True, bigram_key=True, bigram_norm=False)

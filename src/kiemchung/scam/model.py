@@ -5,7 +5,7 @@ Two stages, both linear and stored as ``model.npz`` + ``meta.json``:
 1. the **text model** scores the masked diacritic-free key (:data:`kiemchung.scam.features.SPEC`, scored with the
    shared featurizer's ``linear_scores``): a logit ``z``;
 2. the **combiner** (:data:`STACK_FEATURES`) turns ``z``, the playbook rule scores, guard phrases, link verdicts,
-   "has a number" and the sender type (when the document meta has one: SMS) into P(scam). It was fitted on
+   "has a number", the sender type and (for SMS) the length (when the document meta has one: SMS) into P(scam). It was fitted on
    out-of-fold ``z`` of the training side, so it learned how much to trust the text model on unseen texts.
 
 ``ScamModel.load()`` reads the shipped files once (importlib.resources); scoring is pure.
@@ -30,12 +30,12 @@ from kiemchung.text.features import FeatureSpec, frozen, linear_scores
 
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
-FORMAT = "kiemchung.scam.lr-stack/2"
+FORMAT = "kiemchung.scam.lr-stack/3"
 
 SENDERS = ("brandname", "shortcode", "personal_number", "unknown")
 # the combiner's inputs, in order
 STACK_FEATURES = (
-    "model_z", "rule_max", "guards", "strong_link", "weak_link", "digits", "any_link",
+    "model_z", "rule_max", "guards", "strong_link", "weak_link", "digits", "sms_len", "any_link",
     *(f"sender_{s}" for s in SENDERS),
 )
 MAX_GUARDS = 2
@@ -48,6 +48,14 @@ GUARD_KEEP = (1.0, 0.6, 0.4)
 def sender_of(value: object) -> str:
     """The sender type of a document's meta (``unknown`` for posts and anything unexpected)."""
     return value if isinstance(value, str) and value in SENDERS else "unknown"
+
+
+def sms_len(length: int, sender: str) -> float:
+    """The combiner's length input: log(1 + characters of the original) for SMS (a known sender type), 0 for posts.
+
+    In the SMS set short messages from private numbers are mostly everyday chat and scams are long; posts are long
+    whatever they say, so the length is only used where the channel is known."""
+    return math.log1p(length) if sender != "unknown" else 0.0
 
 
 def _sigmoid(x: float) -> float:
@@ -84,6 +92,7 @@ class ScamModel:
         self._wall = w
         self._wz = w["model_z"]
         self._wdigits = w["digits"]
+        self._wlen = w["sms_len"]
         self._wsender = {s: w[f"sender_{s}"] for s in SENDERS}
         # the most the rule/link side can add to the combiner's logit
         self.rule_side_max = self.rule_side_bound(1.0, True)
@@ -145,9 +154,10 @@ class ScamModel:
         """P(scam) of the text model alone, for each normalized key."""
         return [_sigmoid(float(z)) for z in self.logits(keys)]
 
-    def base_logit(self, z: float, digits: bool, sender: str) -> float:
-        """The combiner's logit from what is known before rules and links run."""
-        return self.stack_bias + self._wz * z + self._wdigits * float(digits) + self._wsender[sender]
+    def base_logit(self, z: float, digits: bool, sender: str, length: int) -> float:
+        """The combiner's logit from what is known before rules and links run (``length``: of the original)."""
+        return (self.stack_bias + self._wz * z + self._wdigits * float(digits) + self._wlen * sms_len(length, sender)
+                + self._wsender[sender])
 
     def rule_side_bound(self, rule_max: float, links: bool) -> float:
         """The most rules, guards and links can add to the combiner's logit, given a bound of the rule score and
