@@ -51,9 +51,57 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str
 
     d = tmp_path_factory.mktemp("reintel")
     _write_csv(d / "public_train.csv")
-    grid = Grid(c_lr=(30.0,), c_nb=(30.0,), trees=({"max_iter": 30, "learning_rate": 0.3, "max_depth": 2},))
+    grid = Grid(c_lr=(30.0,), c_nb=(30.0,), trees=({"max_iter": 30, "learning_rate": 0.3, "max_depth": 2},),
+                heads=(("lr", "nb"),))
     result = train([d], d / "out", grid=grid)
     return d / "out" / "unreliable" / "model.npz", result
+
+
+def test_unreliable_nb_only_model_with_masked_meta(tmp_path: Path) -> None:
+    """A model whose trees read the NB-weighted text score alone (one text head), trained also on copies of the
+    rows without metadata, trains, saves and scores — with and without metadata."""
+    from kiemchung.models.unreliable_train import Grid, train
+
+    _write_csv(tmp_path / "public_train.csv")
+    grid = Grid(c_lr=(30.0,), c_nb=(30.0,), trees=({"max_iter": 30, "learning_rate": 0.3, "max_depth": 2},),
+                heads=(("nb",),), mask_meta=True)
+    result = train([tmp_path], tmp_path / "out", grid=grid)
+    assert "roc_auc_text_nb_lr" in result and "roc_auc_text_lr" not in result
+    assert {"roc_auc_without_meta", "reliable_above_half_without_meta"} <= result.keys()
+    cv = result["cv"]
+    assert cv["chosen"]["heads"] == ["nb"] and cv["mask_meta"] is True  # type: ignore[index]
+    model = UnreliableModel.load(tmp_path / "out" / "unreliable" / "model.npz")
+    assert model.info["text_models"] == ["tfidf_nb_lr"] and model.text_w.shape[1] == 1
+    texts = [UNRELIABLE[1].format(n=999), RELIABLE[2].format(n=999)]  # templates the toy training set uses
+    norms = [normalize(t) for t in texts]
+    text = model.text_scores([n.normalized for n in norms], [n.key for n in norms])
+    assert text.shape == (2, 1) and text[0, 0] > text[1, 0]
+    metas = [{"likes": 10, "comments": 3, "shares": 2, "timestamp": 1585945439}] * 2
+    p = model.predict(texts, [n.normalized for n in norms], [n.key for n in norms], metas)
+    assert p.shape == (2,) and p[0] > p[1]
+    bare = model.predict(texts, [n.normalized for n in norms], [n.key for n in norms], [{}, {}])
+    assert bare[0] > bare[1]
+
+
+def test_unreliable_augment_masks_engagement_then_all_meta() -> None:
+    from kiemchung.models.unreliable_train import _augment
+
+    k = 2
+    stack = np.arange(3 * (k + len(META_FEATURES)), dtype=np.float64).reshape(3, -1)
+    y = np.asarray([0, 1, 0])
+    same, same_y = _augment(stack, y, k, on=False)
+    assert same is stack and same_y is y
+    aug, aug_y = _augment(stack, y, k, on=True)
+    assert aug.shape == (9, stack.shape[1]) and list(aug_y) == [0, 1, 0] * 3
+    np.testing.assert_array_equal(aug[:3], stack)
+    engagement = [k + META_FEATURES.index(f) for f in ("log_likes", "log_comments", "log_shares",
+                                                        "comments_per_like", "shares_per_like", "shares_per_comment")]
+    time_cols = [k + META_FEATURES.index(f) for f in ("hour", "weekday")]
+    rest = [j for j in range(stack.shape[1]) if j not in engagement + time_cols]
+    assert np.isnan(aug[3:6, engagement]).all() and not np.isnan(aug[3:6, time_cols]).any()
+    assert np.isnan(aug[6:, engagement + time_cols]).all()
+    np.testing.assert_array_equal(aug[3:6, rest], stack[:, rest])  # text scores and form features are kept
+    np.testing.assert_array_equal(aug[6:, rest], stack[:, rest])
 
 
 def _prep(text: str, **meta: object) -> Prepared:
@@ -170,3 +218,23 @@ def test_unreliable_shipped_model_heldout_auc(shared_data: Path) -> None:
     r = evaluate([path], "reintel-heldout")
     assert r["n"] > 500
     assert r["roc_auc"] >= 0.93
+
+
+SOBER_DRAFTS = [  # written for this test: ordinary posts a member might paste, no likes/comments/shares/time
+    "Chiều nay chi đoàn tổ chức dọn vệ sinh khu phố, mọi người nhớ mang theo găng tay nhé.",
+    "Trường thông báo lịch thi học kỳ I sẽ bắt đầu từ ngày 15/12, các em xem chi tiết trên cổng thông tin.",
+    "Cảm ơn các anh chị đã đến dự buổi sinh hoạt chuyên đề hôm qua, tài liệu em gửi trong nhóm.",
+    "Phường tổ chức tiêm vắc-xin cúm cho người cao tuổi vào sáng thứ Bảy tại trạm y tế.",
+    "Hôm nay cả nhà đi Đà Lạt, trời se lạnh, hoa dã quỳ nở vàng cả con dốc.",
+    "Bộ Giáo dục và Đào tạo công bố dự thảo quy chế thi tốt nghiệp, lấy ý kiến đến hết tháng này.",
+]
+
+
+def test_unreliable_shipped_model_judges_posts_without_metadata_on_their_text() -> None:
+    # 2026.11-2 had learned "engagement missing => unreliable" from ReINTEL's `unknown` rows and scored most
+    # sober posts sent without metadata above 0.5; the shipped model must not.
+    det = create(Settings())
+    sober = [o.scores[LABEL] for o in det.detect_batch([_prep(t) for t in SOBER_DRAFTS])]
+    alarming = det.detect_batch([_prep(UNRELIABLE[0].format(n=7))])[0].scores[LABEL]
+    assert sum(s >= 0.5 for s in sober) <= 1 and sorted(sober)[len(sober) // 2] < 0.3, sober  # 2026.11-2: all ≥ 0.75
+    assert alarming > max(sober)
