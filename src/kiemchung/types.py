@@ -7,6 +7,7 @@ end exclusive, so ``report.text[f.start:f.end] == f.excerpt`` always holds.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,11 @@ class Document:
     id: str | None = None
     sources: tuple[Source, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)  # likes, comments, shares, published_at, page, url…
+
+    def __reduce__(self) -> tuple[type[Document], tuple[str, str | None, tuple[Source, ...], Mapping[str, Any]]]:
+        # pickled by its fields (a scan sends every post to a worker process: the generic frozen-slots path looks
+        # the fields up on both sides, post by post)
+        return Document, (self.text, self.id, self.sources, self.meta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +225,34 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+# The encoder's own string escaping (the C function ``json.dumps(..., ensure_ascii=False)`` calls).
+_enc_str = encode_basestring
+_float_repr = float.__repr__
+_INF = float("inf")
+
+
+def _scores_json(scores: Mapping[str, float]) -> str | None:
+    """``_dumps({k: round(v, 4) for k, v in sorted(scores.items())})``, or None unless every key is a string and
+    every rounded score a finite float (the other cases go through the encoder itself)."""
+    if not scores:
+        return "{}"
+    items = []
+    for k, v in sorted(scores.items()):
+        r = round(v, 4)
+        if type(k) is not str or not isinstance(r, float) or r != r or r == _INF or r == -_INF:
+            return None
+        head = _SCORE_KEYS.get(k)
+        if head is None:
+            head = _enc_str(k) + ":"
+            if len(_SCORE_KEYS) < 256:  # score names are a handful of labels
+                _SCORE_KEYS[k] = head
+        items.append(head + _float_repr(r))
+    return "{" + ",".join(items) + "}"
+
+
+_SCORE_KEYS: dict[str, str] = {}
+
+
 _VERSIONS_CACHE: list[tuple[Mapping[str, Any], str]] = []
 
 
@@ -269,11 +303,24 @@ class Report:
     def to_json(self) -> str:
         """``json.dumps(self.to_dict())`` in compact form (the JSONL line of a scan), computed faster.
 
-        The ``versions`` object is the same for every report of an analyzer: it is serialized once and spliced in.
+        The JSON is put together piece by piece with the encoder's own string and float formatting (so it is the
+        same text): the ``versions`` object is the same for every report of an analyzer and is serialized once;
+        empty sections (most posts have no finding, claim or quote) cost nothing.
         """
-        d = self.to_dict()
-        versions = d.pop("versions")
-        return _dumps(d)[:-1] + ',"versions":' + _versions_json(self.versions, versions) + "}"
+        scores = _scores_json(self.scores)
+        if scores is None:  # a score that is not a finite float: let the encoder decide
+            d = self.to_dict()
+            versions = d.pop("versions")
+            return _dumps(d)[:-1] + ',"versions":' + _versions_json(self.versions, versions) + "}"
+        text = self.text
+        rid = self.id
+        head = "{" if rid is None else '{"id":' + (_enc_str(rid) if type(rid) is str else _dumps(rid)) + ","
+        findings = _dumps([f.to_dict(text) for f in self.findings]) if self.findings else "[]"
+        claims = _dumps([c.to_dict() for c in self.claims]) if self.claims else "[]"
+        quotes = _dumps([q.to_dict() for q in self.quotes]) if self.quotes else "[]"
+        return "".join((head, '"text":', _enc_str(text), ',"findings":', findings, ',"scores":', scores,
+                        ',"claims":', claims, ',"quotes":', quotes, ',"versions":',
+                        _versions_json(self.versions, self.versions), "}"))
 
 
 def sources_from(items: Sequence[Mapping[str, Any]] | None) -> tuple[Source, ...]:

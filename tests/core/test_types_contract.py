@@ -73,3 +73,21 @@ def test_normalized_tokens_are_built_on_first_use_and_survive_pickling() -> None
     assert [(t.text, t.start, t.end, t.kind) for t in clone.tokens] == [(t.text, t.start, t.end, t.kind) for t in toks]
     assert all(nt.normalized[t.start : t.end] == t.text for t in toks)
     assert clone == nt  # equality is about the text and its map, not how tokens are held
+
+
+def test_report_to_json_matches_the_encoder_on_odd_values() -> None:
+    import math
+
+    f = Finding("d", "l", 0.5, 0, 1, "e\n\"", (Evidence("k", "v\t", math.inf),))
+    for scores in ({"a": math.nan}, {"a": 1}, {"a": True}, {"b": 0.5, "a": 1e-7}, {"a": -0.0}, {"a": 1e20},
+                   {}, {"x\"\n": 0.123456789}, {"z": 0.99995, "y": 0.00004}):
+        for rid in (None, "p\u2028\"1", 7):
+            rep = Report("x\ud800 \x00\x7f\u2028 “q” \\", (f,), scores, (), (), {"v": 1}, id=rid)  # type: ignore[arg-type]
+            expected = json.dumps(rep.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            assert rep.to_json() == expected, (scores, rid)
+
+
+def test_document_pickles_by_its_fields() -> None:
+    doc = Document("bài", id=None, sources=(Source("s", "t", "A"),), meta={"likes": 1, "x": [1, 2]})
+    clone = pickle.loads(pickle.dumps(doc, protocol=5))
+    assert clone == doc and type(clone) is Document and clone.meta == {"likes": 1, "x": [1, 2]}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -41,6 +41,7 @@ def serve(
     """Chạy ứng dụng web và REST API /v1 (serve the web app and the REST API)."""
     import uvicorn
 
+    from kiemchung.pipeline.local import settle_heap
     from kiemchung.web.app import create_app
 
     with cli_errors():
@@ -57,6 +58,7 @@ def serve(
 
             url = resolve_url(None)
         app = create_app(db_url=url, demo=demo)
+        settle_heap()  # the models are loaded: keep the collector off them for the life of the server
         store = app.state.store
         console.print(
             f"[bold]Kiểm Chứng[/] http://{host}:{port}/  ·  API http://{host}:{port}/v1/docs", highlight=False
@@ -76,7 +78,7 @@ def serve(
         store.dispose()
         os.environ["KIEMCHUNG_DB"] = url  # each worker builds its own app (and analyzer) on the same database
         uvicorn.run(
-            "kiemchung.web.app:create_app",
+            "kiemchung.cli.serve:settled_app",
             factory=True,
             host=host,
             port=port,
@@ -86,6 +88,17 @@ def serve(
         )
         return
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+def settled_app() -> Any:
+    """The app of one web worker process (``--workers`` > 1): built, then its loaded models hidden from the
+    cyclic garbage collector (:func:`~kiemchung.pipeline.local.settle_heap`)."""
+    from kiemchung.pipeline.local import settle_heap
+    from kiemchung.web.app import create_app
+
+    app = create_app()
+    settle_heap()
+    return app
 
 
 def register(app: typer.Typer) -> None:

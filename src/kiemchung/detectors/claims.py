@@ -20,7 +20,7 @@ from kiemchung.claims.loaders import factchecks_from_records, load_factchecks
 from kiemchung.claims.matcher import ClaimMatcher, Match
 from kiemchung.claims.model import FactCheck
 from kiemchung.detectors.base import Settings
-from kiemchung.types import ClaimMatch, DetectorOutput, Evidence, Finding, Prepared
+from kiemchung.types import EMPTY_OUTPUT, ClaimMatch, DetectorOutput, Evidence, Finding, Prepared
 
 LABEL = "misinformation.claim"
 VERDICT_VI = {
@@ -65,7 +65,7 @@ class ClaimsDetector:
 
     def _output(self, matches: list[Match]) -> DetectorOutput:
         if not matches:
-            return DetectorOutput()
+            return EMPTY_OUTPUT
         claims = []
         findings = []
         for m in matches:

@@ -17,7 +17,7 @@ from typing import ClassVar
 from kiemchung.detectors.base import Settings
 from kiemchung.quotes.check import CheckedQuote, check_quotes
 from kiemchung.quotes.explain import change_text
-from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
+from kiemchung.types import EMPTY_OUTPUT, DetectorOutput, Evidence, Finding, Prepared
 
 _SCORES = {"truncated": 0.8, "altered": 0.85, "not_found": 0.7}
 
@@ -34,7 +34,7 @@ class QuoteIntegrityDetector:
         for doc in docs:
             sources = doc.document.sources
             if not sources:
-                out.append(DetectorOutput())
+                out.append(EMPTY_OUTPUT)
                 continue
             checked = check_quotes(doc.norm, sources)
             out.append(

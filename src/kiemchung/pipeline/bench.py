@@ -144,9 +144,11 @@ def child_pipeline(n_posts: int, n_factchecks: int, workers: int) -> dict[str, A
         marks.append((time.perf_counter(), (marks[-1][1] if marks else 0) + n))
 
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     with open(os.devnull, "w", encoding="utf-8") as sink:  # stream the output, as a real scan does
         summary = scan_documents(analyzer, docs * 3, sink, workers=workers, batch_size=1024, on_batch=mark)
     dt = time.perf_counter() - t0
+    parent_cpu = time.process_time() - cpu0  # this process only: sending posts, receiving and writing lines
     # Steady state: from the first finished batch to the last (worker start-up and model loading excluded;
     # a real scan of millions of posts pays them once).
     (t_first, n_first), (t_last, n_last) = marks[0], marks[-1]
@@ -156,6 +158,7 @@ def child_pipeline(n_posts: int, n_factchecks: int, workers: int) -> dict[str, A
     return {"workers": workers, "posts": summary.posts, "seconds": round(dt, 2),
             "posts_per_second": round(steady, 1),
             "posts_per_second_with_startup": round(summary.posts / dt, 1),
+            "parent_cpu_us_per_post": round(parent_cpu / max(summary.posts, 1) * 1e6, 1),
             "peak_rss_mb_parent": round(self_kb / 1024, 1),
             "peak_rss_mb_worker_max": round(child_kb / 1024, 1),
             "peak_rss_mb_total_estimate": round((self_kb + workers * child_kb) / 1024, 1)}
@@ -171,7 +174,8 @@ def format_table(result: dict[str, Any]) -> str:
         p = result["pipeline_all_cores"]
         lines.append("")
         lines.append(f"pipeline, {p['workers']} processes: {p['posts_per_second']:,.0f} posts/s steady "
-                     f"({p['posts_per_second_with_startup']:,.0f} with worker start-up); peak RSS parent "
+                     f"({p['posts_per_second_with_startup']:,.0f} with worker start-up; parent CPU "
+                     f"{p.get('parent_cpu_us_per_post', '-')} µs/post); peak RSS parent "
                      f"{p['peak_rss_mb_parent']} MB, worker {p['peak_rss_mb_worker_max']} MB, total ≈ "
                      f"{p['peak_rss_mb_total_estimate']} MB")
     for k, v in result.get("ratios", {}).items():

@@ -133,18 +133,35 @@ def _init_worker(analyzer: Analyzer) -> None:
     settle_heap()
 
 
-def _work(batch: list[WorkItem]) -> tuple[list[str], Counter[str]]:
+def _block(analyzer: Analyzer, batch: list[WorkItem]) -> tuple[str, Counter[str]]:
+    """The batch's JSON lines as one block of text (each line ended by a newline) and its label counts.
+
+    One string per batch, joined where it was computed: a worker sends back one object instead of a thousand, and
+    the process that writes the output does not join them."""
+    lines, counts = report_lines(analyzer, [as_document(it) for it in batch])
+    lines.append("")
+    return "\n".join(lines), counts
+
+
+def _block_bytes(analyzer: Analyzer, batch: list[WorkItem]) -> tuple[bytes, Counter[str]]:
+    """:func:`_block` encoded as UTF-8 (for a binary output file), encoded where it was computed."""
+    text, counts = _block(analyzer, batch)
+    return text.encode("utf-8"), counts
+
+
+def _work(batch: list[WorkItem]) -> tuple[str, Counter[str]]:
     assert _WORKER is not None, "worker not initialised"
-    return report_lines(_WORKER, [as_document(it) for it in batch])
+    return _block(_WORKER, batch)
+
+
+def _work_bytes(batch: list[WorkItem]) -> tuple[bytes, Counter[str]]:
+    assert _WORKER is not None, "worker not initialised"
+    return _block_bytes(_WORKER, batch)
 
 
 def _work_reports(batch: list[Document]) -> list[Report]:
     assert _WORKER is not None, "worker not initialised"
     return _WORKER.analyze_batch(batch)
-
-
-def _lines_here(analyzer: Analyzer, batch: list[WorkItem]) -> tuple[list[str], Counter[str]]:
-    return report_lines(analyzer, [as_document(it) for it in batch])
 
 
 def _map_ordered(
@@ -213,9 +230,9 @@ def scan_documents(
     summary = ScanSummary()
     settle_heap()
     t0 = time.perf_counter()
-    for n, (lines, counts) in _map_ordered(analyzer, batched(documents, batch_size), workers, _work, _lines_here):
+    for n, (block, counts) in _map_ordered(analyzer, batched(documents, batch_size), workers, _work, _block):
         if out is not None:
-            out.write("\n".join(lines) + "\n")
+            out.write(block)
         summary.posts += n
         summary.findings.update(counts)
         if on_batch is not None:
@@ -269,8 +286,9 @@ def scan_files(
             fh.truncate()
         docs = iter_items(inputs, skip=done)
         last_sync = time.monotonic()
-        for n, (lines, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers, _work, _lines_here):
-            fh.write(("\n".join(lines) + "\n").encode("utf-8"))
+        for n, (block, counts) in _map_ordered(analyzer, batched(docs, batch_size), workers, _work_bytes,
+                                               _block_bytes):
+            fh.write(block)
             summary.posts += n
             summary.findings.update(counts)
             fh.flush()

@@ -95,9 +95,15 @@ _Render = tuple[str, str, "tuple[int, ...] | None", "tuple[int, ...] | None", tu
 # (None: no change), context bit mask, source length, output length, units, (cleaned chunk, its map, spaced)
 _Chunk = tuple[str, str, Any, Any, Any, "bool | None", int, int, int, tuple[_Unit, ...], Any]
 _CHUNKS: dict[str, _Chunk] = {}
+# The cached chunks that read the same in every context (nearly all): their output and key; and those of them not
+# mapped one to one. A text made only of one-to-one chunks is normalized without a Python loop over its chunks.
+_OUT: dict[str, str] = {}
+_KEY: dict[str, str] = {}
+_MAPPED: set[str] = set()
 _VARIANTS: dict[tuple[str, bool, bool, bool], _Render] = {}
 # a letter, possibly followed by combining marks (decomposed input: "e\u0323\u0302" is one letter "ệ")
 _SPACED_RE = re.compile(r" [^\W\d_][\u0300-\u036f]*(?: [^\W\d_][\u0300-\u036f]*){2,}(?= )")
+_MARK_RE = re.compile(r"[\u0300-\u036f]")
 _DOTTED_RE = re.compile(r"\.[^\W\d_]")
 _DOTTED_END_RE = re.compile(r"[^\W\d_]\.")
 
@@ -274,7 +280,15 @@ def _chunk(chunk: str) -> _Chunk:
         if len(_CHUNKS) >= _CACHE_MAX:
             _CHUNKS.clear()
             _VARIANTS.clear()
+            _OUT.clear()
+            _KEY.clear()
+            _MAPPED.clear()
         _CHUNKS[chunk] = res
+        if not ctx:
+            _OUT[chunk] = out
+            _KEY[chunk] = key
+            if rs is not None:
+                _MAPPED.add(chunk)
     return res
 
 
@@ -319,7 +333,9 @@ _set_kind = vars(Token)["kind"].__set__
 
 
 class _Tokens:
-    """Builds a text's tokens from its chunks' cached tokens, when first asked (picklable, plain data)."""
+    """Builds a text's tokens from its chunks' cached tokens, when first asked (picklable, plain data).
+
+    ``parts`` is a list of (output offset of a chunk, its cached tokens)."""
 
     __slots__ = ("parts",)
 
@@ -333,18 +349,48 @@ class _Tokens:
         self.parts = state
 
     def __call__(self) -> tuple[Token, ...]:
-        out: list[Token] = []
-        append = out.append
-        new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
-        for opos, toks in self.parts:
-            for t, a, b, kind in toks:
-                tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
-                set_text(tok, t)
-                set_start(tok, opos + a)
-                set_end(tok, opos + b)
-                set_kind(tok, kind)
-                append(tok)
-        return tuple(out)
+        return _build_tokens(self.parts)
+
+
+class _LazyTokens:
+    """The tokens of a text whose chunks all read the same in every context: found from the chunk cache when
+    asked for (rarely), not while normalizing. Pickles as a :class:`_Tokens`."""
+
+    __slots__ = ("chunks",)
+
+    def __init__(self, chunks: list[str]) -> None:
+        self.chunks = chunks
+
+    def _parts(self) -> list[tuple[int, Any]]:
+        parts: list[tuple[int, Any]] = []
+        opos = 0
+        for chunk in self.chunks:
+            info = _CHUNKS.get(chunk) or _chunk(chunk)  # the same result if it was evicted meanwhile
+            if info[4]:
+                parts.append((opos, info[4]))
+            opos += info[8] + 1
+        return parts
+
+    def __reduce__(self) -> tuple[type[_Tokens], tuple[list[tuple[int, Any]]]]:
+        return _Tokens, (self._parts(),)
+
+    def __call__(self) -> tuple[Token, ...]:
+        return _build_tokens(self._parts())
+
+
+def _build_tokens(parts: list[tuple[int, Any]]) -> tuple[Token, ...]:
+    out: list[Token] = []
+    append = out.append
+    new, set_text, set_start, set_end, set_kind = _new, _set_text, _set_start, _set_end, _set_kind
+    for opos, toks in parts:
+        for t, a, b, kind in toks:
+            tok = new(Token)  # Token is frozen: fill its slots directly, twice as fast as its __init__
+            set_text(tok, t)
+            set_start(tok, opos + a)
+            set_end(tok, opos + b)
+            set_kind(tok, kind)
+            append(tok)
+    return tuple(out)
 
 
 def clear_caches() -> None:
@@ -352,19 +398,71 @@ def clear_caches() -> None:
     _CACHE.clear()
     _CHUNKS.clear()
     _VARIANTS.clear()
+    _OUT.clear()
+    _KEY.clear()
+    _MAPPED.clear()
+
+
+# Offset maps are slices of one shared tuple of ints (a slice copies pointers; ``tuple(range(n))`` makes new ints).
+_RANGE_MAX = 1 << 13
+_RANGE: tuple[int, ...] = tuple(range(_RANGE_MAX + 1))
+_set_original = vars(NormalizedText)["original"].__set__
+_set_normalized = vars(NormalizedText)["normalized"].__set__
+_set_key = vars(NormalizedText)["key"].__set__
+_set_starts = vars(NormalizedText)["starts"].__set__
+_set_ends = vars(NormalizedText)["ends"].__set__
+_set_token_source = vars(NormalizedText)["token_source"].__set__
+
+
+def _normalized_text(original: str, norm: str, key: str, starts: tuple[int, ...], ends: tuple[int, ...],
+                     tokens: Any) -> NormalizedText:
+    """``NormalizedText(...)`` with its slots filled directly (it is frozen: its ``__init__`` is slower)."""
+    r = _new(NormalizedText)
+    _set_original(r, original)
+    _set_normalized(r, norm)
+    _set_key(r, key)
+    _set_starts(r, starts)
+    _set_ends(r, ends)
+    _set_token_source(r, tokens)
+    return r
+
+
+def _span_range(a: int, b: int) -> tuple[int, ...] | range:
+    """``a, a + 1, …, b - 1`` as something ``list.extend``/``tuple`` take quickly."""
+    return _RANGE[a:b] if b <= _RANGE_MAX else range(a, b)
+
+
+def _range_tuple(a: int, b: int) -> tuple[int, ...]:
+    return _RANGE[a:b] if b <= _RANGE_MAX else tuple(range(a, b))
 
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching; the result maps every character back to ``text``."""
     u = text
     parts = u.split(" ")
-    if len(parts) > 3 and _SPACED_RE.search(" " + u + " "):
+    # a spelled-out run is single letters (each maybe followed by combining marks) between spaces: without a
+    # one-character part or a combining mark, there is none (the common case; the regex costs a few µs)
+    if (len(parts) > 3 and (1 in map(len, parts) or _MARK_RE.search(u) is not None)
+            and _SPACED_RE.search(" " + u + " ")):
         parts = _spaced_parts(u, parts)
+    if not _MAPPED.isdisjoint(parts):  # a chunk that is rewritten (teencode…): the offset map is built
+        return _normalize_loop(u, parts)  # chunk by chunk (measured: faster than any shortcut around it)
+    try:  # every chunk cached, context-free and one to one (no Python loop over the chunks)
+        norm = " ".join(map(_OUT.__getitem__, parts))
+    except KeyError:  # a new chunk, or one that reads differently by context (a name, money talk)
+        return _normalize_loop(u, parts)
+    n = len(norm)
+    return _normalized_text(u, norm, " ".join(map(_KEY.__getitem__, parts)), _range_tuple(0, n),
+                            _range_tuple(1, n + 1), _LazyTokens(parts))
+
+
+def _normalize_loop(u: str, parts: list[str]) -> NormalizedText:
+    """``normalize`` chunk by chunk: some chunk is new, or reads differently by context (a name, money talk)."""
+    chunks = _CHUNKS
     outs: list[str] = []
     keys: list[str] = []
     token_parts: list[tuple[int, Any]] = []  # (output offset of the chunk, its cached tokens)
     append = token_parts.append
-    chunks = _CHUNKS
     maps: list[tuple[int, int, Any, Any]] = []  # (source pos, source length, map) of changed chunks
     pos = opos = 0
     sentence_start = True
@@ -402,17 +500,18 @@ def normalize(text: str) -> NormalizedText:
     key = " ".join(keys)
     if not maps:
         n = len(norm)
-        return NormalizedText(text, norm, key, tuple(range(n)), tuple(range(1, n + 1)), _Tokens(token_parts))
+        return _normalized_text(u, norm, key, _range_tuple(0, n), _range_tuple(1, n + 1), _Tokens(token_parts))
     st: list[int] = []
     en: list[int] = []
     spos = 0  # unchanged chunks and the spaces between them map one to one
     for p, size, rs, re_ in maps:
-        st.extend(range(spos, p))
-        en.extend(range(spos + 1, p + 1))
-        st.extend([x + p for x in rs])
-        en.extend([x + p for x in re_])
+        st.extend(_span_range(spos, p))
+        en.extend(_span_range(spos + 1, p + 1))
+        add = p.__add__
+        st.extend(map(add, rs))
+        en.extend(map(add, re_))
         spos = p + size
     n_src = len(u)
-    st.extend(range(spos, n_src))
-    en.extend(range(spos + 1, n_src + 1))
-    return NormalizedText(text, norm, key, tuple(st), tuple(en), _Tokens(token_parts))
+    st.extend(_span_range(spos, n_src))
+    en.extend(_span_range(spos + 1, n_src + 1))
+    return _normalized_text(u, norm, key, tuple(st), tuple(en), _Tokens(token_parts))
