@@ -15,7 +15,7 @@ _PIECES = st.sampled_from(
         "https://bit.ly/AbC", "vnexpress.net", "a.b@gmail.com", "@Ko", "#ko", ":))", "=]]", ":v", "<3", "^^",
         "😂", "👍🏻", "👨\u200d👩\u200d👧", "\u200b", "ＨＥＬＬＯ", "𝐧𝐠𝐮", "e\u0323\u0302", "…", ".", ",", "!", "?",
         "\n", " ", "  ", "TP.HCM", "v.v", "N.V", "m.n", "c.t.y", "Việt", "NAM", "nhaaa", "kkkk", "ừ", "İ", "ß",
-        "ﬁ", "\u00a0", "-", "_", "ck", "stk", "tiền", "Ck",
+        "ﬁ", "\u00a0", "-", "_", "ck", "stk", "tiền", "Ck", "I\u0307", "Ca\u0323\u0302p",
     ]
 )
 _TEXT = st.one_of(

@@ -58,3 +58,14 @@ def test_normalize_spelled_out_letters_in_decomposed_input() -> None:
     assert n.normalized == "địt mẹ mày" and normalize(n.normalized).normalized == n.normalized
     a, b = n.to_original(0, 3)
     assert text[a:b] == text[: text.index(" m")]
+
+
+@pytest.mark.parametrize("text", ["I\u0307", "XI\u0307N chào", "I\u0307stanbul đẹp", "Ca\u0323\u0302p nha\u0323\u0302t I\u0307"])
+def test_normalize_dotted_capital_i_from_decomposed_input(text: str) -> None:
+    # "I" + U+0307 composes to "İ", whose lower case is two code points; it once crashed the offset map
+    norm = normalize(text)
+    assert len(norm.starts) == len(norm.normalized) and "\u0130" not in norm.normalized
+    assert norm.normalized == normalize(text.replace("I\u0307", "\u0130")).normalized
+    for t in norm.tokens:
+        a, b = norm.to_original(t.start, t.end)
+        assert 0 <= a < b <= len(text)

@@ -83,6 +83,8 @@ def _fix(piece: str) -> str:
             return rep
     # a cluster: compose (NFC first keeps Vietnamese letters), then fold compatibility forms, drop what is left
     composed = unicodedata.normalize("NFKC", piece)
+    if "\u0130" in composed:  # "I" + combining dot composes to "İ", which lower-cases to two code points
+        composed = composed.replace("\u0130", "i")
     return _strip_combining(composed) if composed else composed
 
 
