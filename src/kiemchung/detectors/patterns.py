@@ -48,7 +48,7 @@ from kiemchung.detectors.context import (
     view_for,
     words_table,
 )
-from kiemchung.types import DetectorOutput, Evidence, Finding, NormalizedText, Prepared
+from kiemchung.types import EMPTY_OUTPUT, DetectorOutput, Evidence, Finding, NormalizedText, Prepared
 
 REGEX_TIMEOUT = 0.25  # seconds per finditer over one post; patterns are linear, this only guards odd input
 # Number regions at most this long are scanned without the timeout: every pattern's repetitions are bounded, so a
@@ -510,7 +510,7 @@ class PatternRecognizer:
         return out
 
 
-_EMPTY = DetectorOutput()
+_EMPTY = EMPTY_OUTPUT  # the shared empty output: the analyzer skips it by identity
 
 
 # Evidence items are immutable and few (a pattern, a structure check, a context word): built once, then shared.
