@@ -119,3 +119,7 @@ def test_toxicity_features_compiled_scores_equal_the_reference_for_the_shipped_m
     assert got.shape == (len(texts), 3)
     np.testing.assert_allclose(got, ref, atol=1e-5, rtol=1e-5)
     assert np.abs(ref).max() > 0.1  # the heads do score these texts
+    if m.spec2 is not None and m.w_doc2 is not None:  # the second view (words) of models since 2026.11-4
+        got2 = linear_scores(m.spec2, nn, kk, m.idf2, m.w_doc2)
+        ref2 = _linear_scores_reference(m.spec2, nn, kk, m.idf2, m.w_doc2)
+        np.testing.assert_allclose(got2, ref2, atol=1e-5, rtol=1e-5)

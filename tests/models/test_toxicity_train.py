@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+
 from kiemchung.detectors.toxicity import ToxicityDetector
-from kiemchung.models.toxicity_train import train
+from kiemchung.models.toxicity_train import WORDS_SPEC, train
+from kiemchung.text.features import linear_scores
 from kiemchung.text.normalize import normalize
 from kiemchung.toxicity.features import FeatureSpec
 from kiemchung.toxicity.model import ToxicityModel
@@ -62,14 +66,18 @@ def _dataset(root: Path) -> None:
     _write_csv(vlsp / "02_train_text.csv", ["id", "free_text"], [[f"train_{i}", t] for i, (t, _) in enumerate(rows)])
     _write_csv(vlsp / "03_train_label.csv", ["id", "label_id"], [[f"train_{i}", lab] for i, (_, lab) in enumerate(rows)])
     _write_csv(vlsp / "rows_in_holdout_texts.csv", ["file", "row", "holdouts"], [["02_train_text.csv", 1, "x"]])
-    ct = [["", t, int(lab > 0)] for t, lab in rows]
+    # clean news comments of its own, so ViCTSD keeps both classes after the ViHSD dev texts are dropped
+    news = ["chính sách này hợp lý", "cảm ơn tòa soạn đưa tin", "mong cơ quan chức năng sớm xử lý",
+            "thông tin rất hữu ích", "giá nhà bao giờ mới giảm", "ủng hộ đề xuất này"]
+    ct = [["", t, int(lab > 0)] for t, lab in rows] + [["", t, 0] for t in news * 2]
     _write_csv(root / "victsd" / "ViCTSD_train.csv", ["", "Comment", "Toxicity"], ct)
     _write_csv(root / "victsd" / "rows_in_holdout_texts.csv", ["file", "row", "holdouts"], [["ViCTSD_train.csv", 2, "x"]])
 
 
 def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None:
     _dataset(tmp_path / "data")
-    result = train([tmp_path / "data"], tmp_path / "out", spec=SMALL, tok_bits=12)
+    result = train([tmp_path / "data"], tmp_path / "out", spec=SMALL, tok_bits=12, words_spec=WORDS_SPEC,
+                   meta_victsd_weight=0.1)
     model_file = tmp_path / "out" / "toxicity.npz"
     assert model_file.is_file() and model_file.stat().st_size < 20_000_000
     assert {"vihsd_dev", "vihos_dev_span_f1", "oof_macro_f1_vihsd"} <= set(result)
@@ -91,6 +99,37 @@ def test_toxicity_train_tiny_run_writes_a_loadable_model(tmp_path: Path) -> None
     assert outs[0].scores["toxicity.hate"] > outs[1].scores["toxicity.hate"]
     assert model.version == det.model_version
 
+    # the second view (words and bigrams, own idf and norm) is folded into its own weights; the logits are the
+    # sum of the two passes, and both views matter
+    assert model.spec2 == WORDS_SPEC and model.idf2 is not None and model.w_doc2 is not None
+    assert model.w_doc2.shape == (1 << WORDS_SPEC.bits, 3)
+    assert model.w_tox2 is not None and model.w_tox2.shape == (1 << WORDS_SPEC.bits, 1)
+    assert {"victsd_words", "victsd_words_nb"} <= set(model.meta["base_heads"])
+    norms = [normalize(t) for t in texts + OFFENSIVE[:2]]
+    nn, kk = [n.normalized for n in norms], [n.key for n in norms]
+    first = linear_scores(model.spec, nn, kk, model.idf, model.w_doc)
+    second = linear_scores(WORDS_SPEC, nn, kk, model.idf2, model.w_doc2)
+    np.testing.assert_allclose(model.doc_logits(nn, kk), first + second + model.b_doc, atol=1e-5)
+    assert np.abs(second).max() > 1e-3 and np.abs(first).max() > 1e-3
+    # a file without the second view (older format) loads and scores with the first view only
+    one = replace(model, spec2=None, idf2=None, w_doc2=None, w_tox2=None)
+    one.save(tmp_path / "one.npz")
+    again = ToxicityModel.load(tmp_path / "one.npz")
+    assert again.spec2 is None and again.w_doc2 is None
+    np.testing.assert_allclose(again.doc_logits(nn, kk), first + model.b_doc, atol=1e-5)
+
     # deterministic: a second run writes the same bytes
-    train([tmp_path / "data"], tmp_path / "out2", spec=SMALL, tok_bits=12)
+    train([tmp_path / "data"], tmp_path / "out2", spec=SMALL, tok_bits=12, words_spec=WORDS_SPEC,
+          meta_victsd_weight=0.1)
     assert (tmp_path / "out2" / "toxicity.npz").read_bytes() == model_file.read_bytes()
+
+
+def test_toxicity_train_default_has_no_words_view(tmp_path: Path) -> None:
+    _dataset(tmp_path / "data")
+    result = train([tmp_path / "data"], tmp_path / "out", spec=SMALL, tok_bits=12)
+    model = ToxicityModel.load(tmp_path / "out" / "toxicity.npz")
+    assert model.spec2 is None and model.w_doc2 is None and model.w_tox2 is None
+    assert not any(name.startswith("victsd_words") for name in model.meta["base_heads"])
+    assert model.w_tox is not None and model.meta["meta_victsd_weight"] == 0.0
+    # the detector's reading of the ViCTSD rows (either label counts as toxic) is reported out of fold
+    assert 0.0 <= result["oof_macro_f1_victsd_by_detector"] <= 1.0

@@ -45,7 +45,9 @@ class ToxicityModel:
     Heads are, in order, ``clean``, ``offensive``, ``hate`` logits (one-vs-rest logits in older files; since
     2026.11-3 a stacker's multinomial logits folded into the weights). ``offset`` shifts the offensive/hate logits
     so that a calibrated score of 0.5 is the decision threshold tuned on training folds. ``w_tox``/``b_tox``
-    (optional) score toxicity in ViCTSD's clean/toxic scheme, for evaluation on that scheme.
+    (optional) score toxicity in ViCTSD's clean/toxic scheme, for evaluation on that scheme. ``spec2`` (optional,
+    with ``idf2``, ``w_doc2``, ``w_tox2``) is a second feature view scored in its own pass; its logits add to the
+    first view's.
     """
 
     spec: FeatureSpec
@@ -62,11 +64,19 @@ class ToxicityModel:
     w_tox: FloatArray | None = None  # (buckets, 1) ViCTSD-scheme toxic logit (its tuned threshold is in b_tox)
     b_tox: float = 0.0
     meta: dict[str, Any] = field(default_factory=dict)
+    # optional second view (since 2026.11-4): its own spec, idf and L2 norm, read by base heads stacked with the
+    # first view's; ``w_doc2``/``w_tox2`` add to the logits of ``w_doc``/``w_tox``
+    spec2: FeatureSpec | None = None
+    idf2: FloatArray | None = None
+    w_doc2: FloatArray | None = None
+    w_tox2: FloatArray | None = None
 
     # ---- scoring -------------------------------------------------------------------------------------------
     def doc_logits(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
         """(n, 3) one-vs-rest logits for clean / offensive / hate."""
         out = linear_scores(self.spec, normalized, keys, self.idf, self.w_doc)
+        if self.spec2 is not None and self.w_doc2 is not None:
+            out += linear_scores(self.spec2, normalized, keys, self.idf2, self.w_doc2)
         return out + self.b_doc
 
     def doc_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
@@ -87,6 +97,8 @@ class ToxicityModel:
             best: FloatArray = self.doc_scores(normalized, keys).max(axis=1)
             return best
         z = linear_scores(self.spec, normalized, keys, self.idf, self.w_tox)[:, 0] + np.float32(self.b_tox)
+        if self.spec2 is not None and self.w_tox2 is not None:
+            z += linear_scores(self.spec2, normalized, keys, self.idf2, self.w_tox2)[:, 0]
         return sigmoid(z)
 
     def tokens(self, normalized: Sequence[str], keys: Sequence[str]) -> tuple[Tokens, FloatArray]:
@@ -101,6 +113,7 @@ class ToxicityModel:
             "labels": list(LABELS),
             "heads": ["clean", "offensive", "hate"],
             "spec": self.spec.to_dict(),
+            **({"spec2": self.spec2.to_dict()} if self.spec2 is not None else {}),
             "offset": [float(x) for x in self.offset],
             "temperature": self.temperature,
             "tok_bits": self.tok_bits,
@@ -123,6 +136,11 @@ class ToxicityModel:
         }
         if self.w_tox is not None:
             arrays["w_tox"] = self.w_tox.reshape(-1, 1).astype(np.float16)
+        if self.spec2 is not None and self.idf2 is not None and self.w_doc2 is not None:
+            arrays["idf2"] = self.idf2.astype(np.float16)
+            arrays["w_doc2"] = self.w_doc2.astype(np.float16)
+            if self.w_tox2 is not None:
+                arrays["w_tox2"] = self.w_tox2.reshape(-1, 1).astype(np.float16)
         savez: Any = np.savez_compressed  # numpy's stub types ``**kwds`` like its ``allow_pickle`` flag
         savez(buf, **arrays)
         path.write_bytes(buf.getvalue())
@@ -133,6 +151,7 @@ class ToxicityModel:
             head = json.loads(bytes(z["header"]).decode("utf-8"))
             if head.get("format") != "kiemchung.toxicity/1":
                 raise ValueError(f"unknown toxicity model format {head.get('format')!r}")
+            two = "spec2" in head and "w_doc2" in z.files
             return cls(
                 spec=FeatureSpec.from_dict(head["spec"]),
                 idf=frozen(z["idf"].astype(np.float32)),
@@ -148,6 +167,10 @@ class ToxicityModel:
                 w_tox=frozen(z["w_tox"].astype(np.float32)) if "w_tox" in z.files else None,
                 b_tox=float(head.get("b_tox", 0.0)),
                 meta=dict(head.get("meta", {})),
+                spec2=FeatureSpec.from_dict(head["spec2"]) if two else None,
+                idf2=frozen(z["idf2"].astype(np.float32)) if two else None,
+                w_doc2=frozen(z["w_doc2"].astype(np.float32)) if two else None,
+                w_tox2=frozen(z["w_tox2"].astype(np.float32)) if two and "w_tox2" in z.files else None,
             )
 
     @classmethod
