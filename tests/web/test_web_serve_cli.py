@@ -58,9 +58,19 @@ def test_serve_workers_use_the_factory(monkeypatch: Any, tmp_path: Any, web_anal
     r = CliRunner().invoke(app, ["serve", "--db", db, "--workers", "3"])
     assert r.exit_code == 0, r.output
     assert (
-        seen["target"] == "kiemchung.web.app:create_app" and seen["factory"] is True and seen["workers"] == 3
+        seen["target"] == "kiemchung.cli.serve:settled_app" and seen["factory"] is True and seen["workers"] == 3
     )
+    import gc
     import os
 
     assert os.environ["KIEMCHUNG_DB"] == db
+    from kiemchung.cli.serve import settled_app
+
+    gc.unfreeze()
+    worker_app = settled_app()  # what each uvicorn worker calls: the app on KIEMCHUNG_DB, its heap frozen
+    try:
+        assert str(worker_app.state.store.engine.url) == db and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        worker_app.state.store.dispose()
     monkeypatch.delenv("KIEMCHUNG_DB")
