@@ -115,9 +115,9 @@ def test_privacy_no_catastrophic_backtracking() -> None:
         "số tài khoản " * 2000 + "1234567",
     ]
     for text in nasty:
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time: a busy CI machine must not fail it by waiting for a core
         find(text)
-        assert time.perf_counter() - t0 < 2.0, text[:20]
+        assert time.process_time() - t0 < 2.0, text[:20]
 
 
 @pytest.mark.parametrize(
