@@ -229,6 +229,7 @@ def _dumps(obj: Any) -> str:
 _enc_str = encode_basestring
 _float_repr = float.__repr__
 _INF = float("inf")
+_SCORE_KEYS: dict[str, str] = {}  # a score name -> its JSON key and colon
 
 
 def _scores_json(scores: Mapping[str, float]) -> str | None:
@@ -248,9 +249,6 @@ def _scores_json(scores: Mapping[str, float]) -> str | None:
                 _SCORE_KEYS[k] = head
         items.append(head + _float_repr(r))
     return "{" + ",".join(items) + "}"
-
-
-_SCORE_KEYS: dict[str, str] = {}
 
 
 _VERSIONS_CACHE: list[tuple[Mapping[str, Any], str]] = []

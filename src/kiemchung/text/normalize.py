@@ -278,11 +278,7 @@ def _chunk(chunk: str) -> _Chunk:
     res = (out, key, rs, re_, toks, ends, ctx, len(chunk), len(out), units, extra)
     if len(chunk) <= 64:  # long chunks (URLs, junk) rarely repeat: not worth the memory
         if len(_CHUNKS) >= _CACHE_MAX:
-            _CHUNKS.clear()
-            _VARIANTS.clear()
-            _OUT.clear()
-            _KEY.clear()
-            _MAPPED.clear()
+            _clear_chunk_caches()
         _CHUNKS[chunk] = res
         if not ctx:
             _OUT[chunk] = out
@@ -393,14 +389,19 @@ def _build_tokens(parts: list[tuple[int, Any]]) -> tuple[Token, ...]:
     return tuple(out)
 
 
-def clear_caches() -> None:
-    """Forget every cached word and chunk (for benchmarks, or after changing the tables)."""
-    _CACHE.clear()
+def _clear_chunk_caches() -> None:
+    """Forget every cached chunk and what is derived from it (its variants, the fast path's tables)."""
     _CHUNKS.clear()
     _VARIANTS.clear()
     _OUT.clear()
     _KEY.clear()
     _MAPPED.clear()
+
+
+def clear_caches() -> None:
+    """Forget every cached word and chunk (for benchmarks, or after changing the tables)."""
+    _CACHE.clear()
+    _clear_chunk_caches()
 
 
 # Offset maps are slices of one shared tuple of ints (a slice copies pointers; ``tuple(range(n))`` makes new ints).
