@@ -41,9 +41,6 @@ def serve(
     """Chạy ứng dụng web và REST API /v1 (serve the web app and the REST API)."""
     import uvicorn
 
-    from kiemchung.pipeline.local import settle_heap
-    from kiemchung.web.app import create_app
-
     with cli_errors():
         url = db
         if demo and url is None:
@@ -57,8 +54,7 @@ def serve(
             from kiemchung.store.engine import resolve_url
 
             url = resolve_url(None)
-        app = create_app(db_url=url, demo=demo)
-        settle_heap()  # the models are loaded: keep the collector off them for the life of the server
+        app = settled_app(url, demo)
         store = app.state.store
         console.print(
             f"[bold]Kiểm Chứng[/] http://{host}:{port}/  ·  API http://{host}:{port}/v1/docs", highlight=False
@@ -90,13 +86,14 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
 
 
-def settled_app() -> Any:
-    """The app of one web worker process (``--workers`` > 1): built, then its loaded models hidden from the
-    cyclic garbage collector (:func:`~kiemchung.pipeline.local.settle_heap`)."""
+def settled_app(db_url: str | None = None, demo: bool = False) -> Any:
+    """The web app, built, then its loaded models hidden from the cyclic garbage collector for the life of the
+    server (:func:`~kiemchung.pipeline.local.settle_heap`). Without arguments (each ``--workers`` process calls it
+    as uvicorn's factory) the database comes from ``KIEMCHUNG_DB``."""
     from kiemchung.pipeline.local import settle_heap
     from kiemchung.web.app import create_app
 
-    app = create_app()
+    app = create_app(db_url=db_url, demo=demo)
     settle_heap()
     return app
 
