@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
+
+import numpy as np
+import numpy.typing as npt
 
 from kiemchung import __version__
-from kiemchung.detectors.base import Detector, Settings, model_version
+from kiemchung.detectors.base import Detector, Settings, SharesFeatures, model_version
 from kiemchung.detectors.registry import Registry
 from kiemchung.errors import KiemChungError
 from kiemchung.policy.pack import PolicyPack, load_policy
+from kiemchung.text.features import LinearPart, joint_linear_scores
 from kiemchung.text.normalize import normalize
 from kiemchung.types import EMPTY_OUTPUT, ClaimMatch, Document, Finding, NormalizedText, Prepared, QuoteCheck, Report
 
@@ -71,6 +75,9 @@ class Analyzer:
             v = model_version(d)
             if v:
                 models[d.name] = v
+        # detectors scored from shared text features: their parts go through one joint pass per batch
+        shared = [i for i, d in enumerate(self.registry) if isinstance(d, SharesFeatures)]
+        self._shared: tuple[int, ...] = tuple(shared) if len(shared) > 1 else ()
         self._versions: dict[str, Any] = {
             "kiemchung": __version__,
             "policy": self.policy.id,
@@ -104,8 +111,10 @@ class Analyzer:
         scores: list[dict[str, float]] = [{} for _ in range(n)]
         claims: list[list[ClaimMatch]] = [[] for _ in range(n)]
         quotes: list[list[QuoteCheck]] = [[] for _ in range(n)]
-        for det in self.registry:
-            outs = det.detect_batch(prepared)
+        raw = self._shared_scores(prepared) if self._shared and n else {}
+        for k, det in enumerate(self.registry):
+            got = raw.get(k)
+            outs = det.detect_batch(prepared) if got is None else cast(SharesFeatures, det).detect_scored(prepared, got)
             if len(outs) != n:
                 raise KiemChungError(f"detector {det.name} returned {len(outs)} results for {n} documents")
             for i, out in enumerate(outs):  # most outputs are empty or scores only: touch only what is there
@@ -136,6 +145,22 @@ class Analyzer:
                 doc.id,
             ))
         return reports
+
+    def _shared_scores(self, prepared: Sequence[Prepared]) -> dict[int, list[npt.NDArray[np.float32]]]:
+        """The raw scores of every shared-feature detector's linear parts, by detector position: one featurizer
+        pass for the parts whose features are nested (toxicity's and the unreliable model's)."""
+        dets = list(self.registry)
+        owners: list[int] = []
+        parts: list[LinearPart] = []
+        for k in self._shared:
+            for p in cast(SharesFeatures, dets[k]).linear_parts():
+                owners.append(k)
+                parts.append(p)
+        scores = joint_linear_scores(parts, [d.norm.normalized for d in prepared], [d.norm.key for d in prepared])
+        out: dict[int, list[npt.NDArray[np.float32]]] = {}
+        for k, s in zip(owners, scores, strict=True):
+            out.setdefault(k, []).append(s)
+        return out
 
     def _apply_policy(self, text: str, found: list[Finding], scores: dict[str, float]) -> list[Finding]:
         if not found:

@@ -122,3 +122,36 @@ def test_registry_names_a_broken_plugin(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(registry_module, "entry_points", lambda group: [broken])
     with pytest.raises(ConfigError, match="broken"):
         Registry.from_entry_points()
+
+
+def test_analyzer_scores_shared_features_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # toxicity's and the unreliable model's features are nested: the analyzer scores both in one joint pass and
+    # hands each detector its raw scores; the reports are what each detector gives on its own
+    from kiemchung.detectors.base import SharesFeatures, Settings
+    from kiemchung.text import features as F
+
+    full = Analyzer.default(Settings(), only=["toxicity", "unreliable"])
+    shared = [d for d in full.registry if isinstance(d, SharesFeatures)]
+    assert {d.name for d in shared} == {"vi.toxicity.linear.v1", "vi.misinformation.unreliable.v1"}
+    docs = [Document("đm thằng ngu này, cút đi"), Document("Hôm nay trời đẹp, cả nhà đi chơi công viên 🌷"),
+            Document("SHARE NGAY!!! uống nước chanh chữa khỏi ung thư", meta={"likes": 3, "shares": 900}),
+            Document("")]
+    passes: list[int] = []
+    joint = F.joint_linear_scores
+
+    def counting(parts: Sequence[F.LinearPart], *args: object, **kw: object) -> list[object]:
+        passes.append(len(parts))
+        return joint(parts, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("kiemchung.analyzer.joint_linear_scores", counting)
+    together = [r.to_json() for r in full.analyze_batch(docs)]
+    assert passes == [2]  # one call for both detectors' parts
+    alone = [Analyzer([d], full.policy).analyze_batch(docs) for d in shared]
+    for i, rep in enumerate(together):
+        scores = {**alone[0][i].scores, **alone[1][i].scores}
+        findings = sorted(alone[0][i].findings + alone[1][i].findings, key=lambda f: (f.start, f.end, f.label))
+        again = full.analyze_batch([docs[i]])[0]
+        assert rep == again.to_json()
+        assert again.scores == scores and list(again.findings) == findings
+    assert any(f.label == "toxicity.offensive" or f.label == "toxicity.hate"
+               for f in full.analyze_batch(docs[:1])[0].findings)

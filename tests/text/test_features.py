@@ -225,3 +225,60 @@ def test_features_read_only_model_arrays_give_the_same_scores() -> None:
     assert K._PACKED.get(idf_ro, view) is None
     w *= 2.0
     np.testing.assert_allclose(linear_scores(spec, TEXTS, _keys(TEXTS), idf, view), 2 * expected, rtol=1e-6)
+
+
+def _frozen_copy(a: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    return F.frozen(a.copy())
+
+
+# nested specs (each one's families among the next one's) share one pass; the others are scored on their own
+_BIG = FeatureSpec(bits=12, key_char=(2, 3, 4), norm_char=(1, 2))
+_NESTED = [
+    FeatureSpec(bits=12, key_char=(2, 3), norm_char=()),  # toxicity-and-unreliable-like: no norm n-grams
+    FeatureSpec(bits=12, key_char=(3,), word_norm=False, bigram_key=False, norm_char=(2,)),
+    FeatureSpec(bits=12, key_char=(), word_key=False, norm_char=()),  # words and bigrams of the text only
+    _BIG,  # the same spec twice
+]
+
+
+@pytest.mark.parametrize("small", _NESTED)
+def test_features_joint_pass_equals_separate_passes(small: FeatureSpec) -> None:
+    parts = [
+        F.LinearPart(_BIG, _frozen_copy(_idf(_BIG, 3)), _frozen_copy(_weights(_BIG, 3, 4))),
+        F.LinearPart(small, _frozen_copy(_idf(small, 5)), _frozen_copy(_weights(small, 2, 6))),
+    ]
+    keys = _keys(TEXTS)
+    alone = [p.scores(TEXTS, keys) for p in parts]
+    # each part counts only its own families: its values and norm are those of its own pass
+    for got, want in zip(F.joint_linear_scores(parts, TEXTS, keys), alone, strict=True):
+        assert got.shape == want.shape and got.dtype == np.float32
+        np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-6)
+    # the order of the parts is the order of the results, whichever is the larger
+    back = F.joint_linear_scores(parts[::-1], TEXTS, keys)
+    np.testing.assert_allclose(back[0], alone[1], rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(back[1], alone[0], rtol=1e-6, atol=1e-6)
+    # and they are the reference's (no idf on the second part too)
+    ref = F._linear_scores_reference(small, TEXTS, keys, None, parts[1].weights)
+    no_idf = F.LinearPart(small, None, parts[1].weights)
+    np.testing.assert_allclose(F.joint_linear_scores([parts[0], no_idf], TEXTS, keys)[1], ref, rtol=1e-5, atol=1e-5)
+
+
+def test_features_joint_pass_falls_back_when_it_cannot_share() -> None:
+    keys = _keys(TEXTS)
+    other_bits = FeatureSpec(bits=10, key_char=(2,), norm_char=())
+    crossed = FeatureSpec(bits=12, key_char=(5,), norm_char=())  # not within _BIG's families
+    big = F.LinearPart(_BIG, _frozen_copy(_idf(_BIG)), _frozen_copy(_weights(_BIG, 2)))
+    writable = F.LinearPart(_NESTED[0], _idf(_NESTED[0]), _weights(_NESTED[0], 1))  # no packed copy allowed
+    parts = [
+        big,
+        F.LinearPart(other_bits, _frozen_copy(_idf(other_bits)), _frozen_copy(_weights(other_bits, 1))),
+        F.LinearPart(crossed, None, _frozen_copy(_weights(crossed, 2))),
+    ]
+    for ps in (parts, [big, writable]):
+        got = F.joint_linear_scores(ps, TEXTS, keys)
+        assert len(got) == len(ps)
+        for g, p in zip(got, ps, strict=True):
+            np.testing.assert_allclose(g, p.scores(TEXTS, keys), rtol=1e-6, atol=1e-6)
+    assert F.joint_linear_scores([], TEXTS, keys) == []
+    with pytest.raises(ValueError, match="differ in length"):
+        F.joint_linear_scores([big], TEXTS, keys[:-1])

@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from kiemchung.types import DetectorOutput, Prepared
+
+if TYPE_CHECKING:  # numpy and the featurizer load with the detectors that use them, not with this protocol
+    import numpy as np
+    import numpy.typing as npt
+
+    from kiemchung.text.features import LinearPart
 
 
 @runtime_checkable
@@ -20,6 +26,29 @@ class Detector(Protocol):
 
     name: ClassVar[str]
     labels: ClassVar[frozenset[str]]
+
+    def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]: ...
+
+
+@runtime_checkable
+class SharesFeatures(Protocol):
+    """A detector that starts from linear models over the shared hashed text features
+    (:mod:`kiemchung.text.features`): toxicity, unreliable posts.
+
+    The analyzer scores the parts of every such detector of a batch in as few featurizer passes as it can
+    (:func:`~kiemchung.text.features.joint_linear_scores`: one pass when their features are nested) and hands each
+    detector its parts' raw scores through ``detect_scored``, which must return what ``detect_batch`` returns
+    (``detect_batch`` scores the parts itself).
+    """
+
+    name: ClassVar[str]
+    labels: ClassVar[frozenset[str]]
+
+    def linear_parts(self) -> tuple[LinearPart, ...]: ...
+
+    def detect_scored(
+        self, docs: Sequence[Prepared], raw: Sequence[npt.NDArray[np.float32]]
+    ) -> list[DetectorOutput]: ...
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]: ...
 

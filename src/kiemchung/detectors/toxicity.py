@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from kiemchung.detectors.base import ModelFileDetector, Settings
+from kiemchung.text.features import LinearPart
 from kiemchung.toxicity.lexicon import CATEGORY_VI, lexicon_hits
-from kiemchung.toxicity.model import MODEL_FILE, ToxicityModel
+from kiemchung.toxicity.model import MODEL_FILE, FloatArray, ToxicityModel
 from kiemchung.toxicity.predict import Prediction, Span, predict
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
@@ -34,8 +35,15 @@ class ToxicityDetector(ModelFileDetector):
     load = staticmethod(ToxicityModel.load)
     model: ToxicityModel
 
-    def predict(self, docs: Sequence[Prepared]) -> list[Prediction]:
-        return predict(self.model, [d.norm for d in docs])
+    def predict(self, docs: Sequence[Prepared], raw: Sequence[FloatArray] | None = None) -> list[Prediction]:
+        return predict(self.model, [d.norm for d in docs], raw=raw)
+
+    def linear_parts(self) -> tuple[LinearPart, ...]:
+        return self.model.parts()
+
+    def detect_scored(self, docs: Sequence[Prepared], raw: Sequence[FloatArray]) -> list[DetectorOutput]:
+        preds = self.predict(docs, raw)
+        return [self._output(doc, p) for doc, p in zip(docs, preds, strict=True)]
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         preds = self.predict(docs)

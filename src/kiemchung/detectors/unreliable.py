@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from kiemchung.detectors.base import ModelFileDetector, Settings
 from kiemchung.errors import ModelError
-from kiemchung.text.features import FeatureSpec, code_points, frozen, linear_scores
+from kiemchung.text.features import FeatureSpec, LinearPart, code_points, frozen
 from kiemchung.types import DetectorOutput, Prepared
 
 LABEL = "misinformation.unreliable"
@@ -185,6 +185,7 @@ class UnreliableModel:
         self.text_b = np.asarray(arrays["text_b"], dtype=np.float64)
         if self.text_w.shape[0] != 1 << self.spec.bits or self.idf.shape != (1 << self.spec.bits,):
             raise ModelError("mô hình unreliable: kích thước trọng số không khớp với bộ đặc trưng")
+        self.text_part = LinearPart(self.spec, self.idf, self.text_w)
         self.trees = Trees(
             arrays["tree_feature"].astype(np.int64), arrays["tree_threshold"].astype(np.float64),
             arrays["tree_missing_left"].astype(bool), arrays["tree_value"].astype(np.float64),
@@ -214,21 +215,26 @@ class UnreliableModel:
             )
         return cls(arrays, info)
 
-    def text_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
-        """The linear text scores (logits), shape ``(n, k)``."""
-        s = linear_scores(self.spec, normalized, keys, self.idf, self.text_w)
+    def parts(self) -> tuple[LinearPart]:
+        """The text heads' linear part, for scoring it jointly with other models' (same features, one pass)."""
+        return (self.text_part,)
+
+    def text_scores(self, normalized: Sequence[str], keys: Sequence[str],
+                    raw: Sequence[FloatArray] | None = None) -> FloatArray:
+        """The linear text scores (logits), shape ``(n, k)``; ``raw``: the part's scores when already computed."""
+        s = self.text_part.scores(normalized, keys) if raw is None else raw[0]
         out: FloatArray = s.astype(np.float64) + self.text_b
         return out
 
     def features(self, texts: Sequence[str], normalized: Sequence[str], keys: Sequence[str],
-                 metas: Sequence[Mapping[str, Any]]) -> FloatArray:
-        return np.column_stack([self.text_scores(normalized, keys), meta_features(texts, metas)])
+                 metas: Sequence[Mapping[str, Any]], raw: Sequence[FloatArray] | None = None) -> FloatArray:
+        return np.column_stack([self.text_scores(normalized, keys, raw), meta_features(texts, metas)])
 
     def predict(self, texts: Sequence[str], normalized: Sequence[str], keys: Sequence[str],
-                metas: Sequence[Mapping[str, Any]]) -> FloatArray:
+                metas: Sequence[Mapping[str, Any]], raw: Sequence[FloatArray] | None = None) -> FloatArray:
         if not texts:
             return np.zeros(0)
-        z = self.trees.decision(self.features(texts, normalized, keys, metas))
+        z = self.trees.decision(self.features(texts, normalized, keys, metas, raw))
         prob: FloatArray = 1.0 / (1.0 + np.exp(-z))
         return prob
 
@@ -242,11 +248,17 @@ class UnreliableDetector(ModelFileDetector):
     load = staticmethod(UnreliableModel.load)
     model: UnreliableModel
 
-    def predict(self, docs: Sequence[Prepared]) -> FloatArray:
+    def predict(self, docs: Sequence[Prepared], raw: Sequence[FloatArray] | None = None) -> FloatArray:
         return self.model.predict(
             [d.document.text for d in docs], [d.norm.normalized for d in docs], [d.norm.key for d in docs],
-            [d.document.meta for d in docs],
+            [d.document.meta for d in docs], raw,
         )
+
+    def linear_parts(self) -> tuple[LinearPart, ...]:
+        return self.model.parts()
+
+    def detect_scored(self, docs: Sequence[Prepared], raw: Sequence[FloatArray]) -> list[DetectorOutput]:
+        return [DetectorOutput(scores={LABEL: float(p)}) for p in self.predict(docs, raw)]
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         return [DetectorOutput(scores={LABEL: float(p)}) for p in self.predict(docs)]

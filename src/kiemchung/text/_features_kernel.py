@@ -56,6 +56,8 @@ def _kernel_py(
     indptr: IntArray,
     indices: npt.NDArray[np.int32],
     data: npt.NDArray[np.float32],
+    fam: IntArray,
+    parts: IntArray,
 ) -> int:
     """Features of each document ``i`` (code points ``kc[ko[i]:ko[i+1]]`` of its key, ``nc[no[i]:no[i+1]]`` of
     its normalized text), then ``out[i] = row_i @ weights`` (``flags[6] == 0``) or its CSR row, sorted by bucket,
@@ -64,6 +66,13 @@ def _kernel_py(
     ``key_ns``/``norm_ns``: the character n-gram lengths of the spec. ``flags``: bits, word_key, bigram_key,
     word_norm, bigram_norm, has_idf, mode, packed, heads. ``packed``: ``weights`` holds the idf in column 0 and
     the heads in the next columns (see ``_PackedRows``).
+
+    Several models in one pass (``parts`` has more than one row; packed weights, mode 0): row ``q`` of ``parts``
+    is (column of model q's idf in ``weights``, its number of heads, its first column in ``out``); its heads
+    follow its idf column. The models' feature families are nested (model q's are among model q+1's); ``fam``
+    gives, per family (the key's n-gram lengths, key words, key bigrams, the normalized text's n-gram lengths,
+    its words, its bigrams), the first model that uses it. Model q counts the occurrences of families whose
+    first model is ≤ q, so its values and L2 norm are those of its own pass.
     """
     n_docs = len(ko) - 1
     bits = flags[0]
@@ -90,7 +99,13 @@ def _kernel_py(
     entries = np.empty(cap, dtype=np.int64)
     spare = np.empty(cap if mode == 1 else 0, dtype=np.int64)
     hist = np.zeros(2048 if mode == 1 else 0, dtype=np.int64)
-    acc = np.zeros(n_heads, dtype=np.float64)
+    bks = np.zeros(cap, dtype=np.int64)  # per entry: its bucket and value
+    vals = np.zeros(cap, dtype=np.float32)
+    n_parts = parts.shape[0]
+    multi = n_parts > 1
+    fm = np.zeros(cap if multi else 0, dtype=np.int64)  # the phase of each occurrence (see ``fam``)
+    ecnt = np.zeros((n_parts if multi else 0, cap), dtype=np.int64)
+    nu_at = np.zeros(n_parts, dtype=np.int64)  # entries present once model q's phases were counted
     n_word_tab = len(word_tab)
     n_space_tab = len(space_tab)
     n_log = len(log_tab)
@@ -101,11 +116,13 @@ def _kernel_py(
             if src == 0:
                 codes, a, b, ns = kc, ko[i], ko[i + 1], key_ns
                 words, bigrams, c_salt, w_salt = flags[1] != 0, flags[2] != 0, 100, 10
+                f0 = 0  # this source's first family in ``fam``
             else:
                 if not use_norm:
                     break
                 codes, a, b, ns = nc, no[i], no[i + 1], norm_ns
                 words, bigrams, c_salt, w_salt = flags[3] != 0, flags[4] != 0, 200, 20
+                f0 = len(key_ns) + 2
             # buf = " " + " ".join(text.split()) + " "
             buf[0] = 32
             ln = 1
@@ -132,6 +149,7 @@ def _kernel_py(
                 if n > ln:
                     continue
                 salt = U64(c_salt + n) * _SALT_MUL
+                fmask = fam[f0 + r] if multi else 0
                 top = U64(1)
                 h = U64(0)
                 for q in range(n):
@@ -142,6 +160,8 @@ def _kernel_py(
                     if p > 0:
                         h = (h - (U64(buf[p - 1]) + U64(1))) * _BASE_INV + (U64(buf[p + n - 1]) + U64(1)) * top
                     hs[m] = h ^ salt
+                    if multi:
+                        fm[m] = fmask
                     m += (buf[p] != 0) & (buf[p + n - 1] != 0)
             # words (maximal runs of word characters) and bigrams of consecutive words
             if words:
@@ -160,9 +180,13 @@ def _kernel_py(
                             pw *= _BASE
                             p += 1
                         hs[m] = h ^ w_mix
+                        if multi:
+                            fm[m] = fam[f0 + len(ns)]
                         m += 1
                         if bigrams and have_prev:
                             hs[m] = (prev * _MIX2 + h) ^ b_mix
+                            if multi:
+                                fm[m] = fam[f0 + len(ns) + 1]
                             m += 1
                         prev = h
                         have_prev = True
@@ -174,29 +198,71 @@ def _kernel_py(
         while mask + 1 < m + m // 2:
             mask = 2 * mask + 1
         nu = 0
-        for t in range(m):
-            x = hs[t] * _MIX1
-            x ^= x >> U64(31)
-            x *= _MIX2
-            x ^= x >> U64(29)
-            bucket = np.int64(x >> shift)
-            tag = (bucket + 1) << 32
-            s = bucket & mask
-            while True:
-                e = table[s]
-                if e == 0:
-                    table[s] = tag | 1
-                    used[nu] = s
-                    nu += 1
-                    break
-                if (e >> 32) << 32 == tag:
-                    table[s] = e + 1
-                    break
-                s = (s + 1) & mask
+        # with several models, occurrences are counted phase by phase (model q's families are those of phases
+        # 0..q) and each model's counts are read off the table when its phases are done
+        for phase in range(n_parts):
+            for t in range(m):
+                if multi and fm[t] != phase:
+                    continue
+                x = hs[t] * _MIX1
+                x ^= x >> U64(31)
+                x *= _MIX2
+                x ^= x >> U64(29)
+                bucket = np.int64(x >> shift)
+                tag = (bucket + 1) << 32
+                s = bucket & mask
+                while True:
+                    e = table[s]
+                    if e == 0:
+                        table[s] = tag | 1
+                        used[nu] = s
+                        nu += 1
+                        break
+                    if (e >> 32) << 32 == tag:
+                        table[s] = e + 1
+                        break
+                    s = (s + 1) & mask
+            if multi and phase < n_parts - 1:
+                for u in range(nu):
+                    ecnt[phase, u] = table[used[u]] & 0xFFFFFFFF
+                nu_at[phase] = nu
         for u in range(nu):
             s = used[u]
             entries[u] = table[s]
             table[s] = 0
+            if multi:
+                ecnt[n_parts - 1, u] = entries[u] & 0xFFFFFFFF
+        if multi:
+            nu_at[n_parts - 1] = nu
+        if multi:
+            # every model's values and norm from its own counts (its families only); the first model's pass
+            # brings each bucket's row into the cache, the others read it there
+            for q in range(n_parts):
+                col = parts[q, 0]
+                sq = 0.0
+                for u in range(nu_at[q]):
+                    c = ecnt[q, u]
+                    bucket = (entries[u] >> 32) - 1
+                    bks[u] = bucket
+                    if c == 0:
+                        vals[u] = 0.0
+                        continue
+                    if c < n_log:
+                        v = log_tab[c]
+                    else:
+                        v = np.float32(1.0 + np.log(np.float64(c)))
+                    v = v * weights[bucket, col]
+                    vals[u] = v
+                    sq += np.float64(v * v)
+                norm = np.float32(np.sqrt(sq))
+                if norm == 0:
+                    norm = np.float32(1.0)
+                for k in range(parts[q, 1]):
+                    head = 0.0
+                    for u in range(nu_at[q]):
+                        head += np.float64(weights[bks[u], col + 1 + k] * vals[u])
+                    out[i, parts[q, 2] + k] = np.float32(head / norm)
+            continue
         if mode == 1:
             # sorted by bucket like ``tf_values`` (same sums, so the same float32 values): least-significant-digit
             # radix sort, 11 bits a pass (``np.sort`` would double the compile time and is slower here)
@@ -216,9 +282,10 @@ def _kernel_py(
                     hist[d] += 1
                 entries, spare = spare, entries
                 shift_r += 11
+        # values first (one row read per bucket: the idf, or the idf with the heads when packed), then each head
+        # summed in a local over the rows just read (an accumulator in an array would chain every addition
+        # through memory)
         sq = 0.0
-        for k in range(n_heads):
-            acc[k] = 0.0
         for u in range(nu):
             e = entries[u]
             bucket = (e >> 32) - 1
@@ -236,8 +303,8 @@ def _kernel_py(
                 indices[nnz + u] = bucket
                 data[nnz + u] = v
             else:
-                for k in range(n_heads):
-                    acc[k] += np.float64(weights[bucket, col0 + k] * v)
+                bks[u] = bucket
+                vals[u] = v
         norm = np.float32(np.sqrt(sq))
         if norm == 0:
             norm = np.float32(1.0)
@@ -248,7 +315,10 @@ def _kernel_py(
             indptr[i + 1] = nnz
         else:
             for k in range(n_heads):
-                out[i, k] = np.float32(acc[k] / norm)
+                head = 0.0
+                for u in range(nu):
+                    head += np.float64(weights[bks[u], col0 + k] * vals[u])
+                out[i, k] = np.float32(head / norm)
     return nnz
 
 
@@ -394,8 +464,126 @@ def _run(
         data = np.empty(bound, dtype=np.float32)
     else:
         indptr, indices, data = np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32)
+    fam = np.ones(len(spec.key_char) + len(spec.norm_char) + 4, dtype=np.int64)
+    parts = np.array([[1 if rows is not None else 0, heads, 0]], dtype=np.int64)
     nnz = kernel(
         kc, ko, nc, no, _lengths(spec.key_char), _lengths(spec.norm_char), flags, _WORD, space, logs, idf_a, w,
-        o, indptr, indices, data,
+        o, indptr, indices, data, fam, parts,
     )
     return indptr, indices[:nnz], data[:nnz]
+
+
+def families(spec: FeatureSpec) -> list[tuple[str, int]]:
+    """The feature families of ``spec`` in the kernel's order: ("key", n)…, ("key_word", 0), ("key_bigram", 0),
+    ("norm", n)…, ("norm_word", 0), ("norm_bigram", 0) — each present or not, by the flags."""
+    out = [("key", n) for n in spec.key_char]
+    out += [("key_word", 0)] if spec.word_key else []
+    out += [("key_bigram", 0)] if spec.word_key and spec.bigram_key else []
+    out += [("norm", n) for n in spec.norm_char]
+    out += [("norm_word", 0)] if spec.word_norm else []
+    out += [("norm_bigram", 0)] if spec.word_norm and spec.bigram_norm else []
+    return out
+
+
+def union_spec(specs: Sequence[FeatureSpec]) -> FeatureSpec:
+    """The smallest spec whose features include those of every one of ``specs`` (all of one ``bits``)."""
+    if len({s.bits for s in specs}) != 1:
+        raise ValueError("joint scoring needs specs of one bucket count")
+    return FeatureSpec(
+        bits=specs[0].bits,
+        key_char=tuple(sorted({n for s in specs for n in s.key_char})),
+        word_key=any(s.word_key for s in specs),
+        bigram_key=any(s.word_key and s.bigram_key for s in specs),
+        word_norm=any(s.word_norm for s in specs),
+        bigram_norm=any(s.word_norm and s.bigram_norm for s in specs),
+        norm_char=tuple(sorted({n for s in specs for n in s.norm_char})),
+    )
+
+
+class _JointRows:
+    """``[idf_1, weights_1…, idf_2, weights_2…]`` rows of several models' read-only arrays (one joint pass reads
+    one row per bucket for all of them), built once per tuple of arrays and kept while they all live."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._rows: dict[tuple[int, ...], tuple[list[Callable[[], object]], FloatArray, IntArray]] = {}
+
+    def get(self, models: Sequence[tuple[FloatArray | None, FloatArray]]) -> tuple[FloatArray, IntArray] | None:
+        """(rows, columns) where ``columns[q]`` is the idf column of model ``q`` (its heads follow); None when an
+        array can change (not ``_frozen``) or is not float32."""
+        arrays = [a for pair in models for a in pair if a is not None]
+        if any(a.dtype != np.float32 or not _frozen(a) for a in arrays):
+            return None
+        key = tuple(id(a) if a is not None else 0 for pair in models for a in pair)
+        with self._lock:
+            hit = self._rows.get(key)
+            if hit is not None and all(r() is a for r, a in zip(hit[0], [a for p in models for a in p], strict=True)):
+                return hit[1], hit[2]
+            n = models[0][1].shape[0]
+            cols = np.zeros(len(models), dtype=np.int64)
+            width = 0
+            for q, (_idf, w) in enumerate(models):
+                cols[q] = width
+                width += 1 + w.shape[1]
+            padded = 2
+            while padded < width:
+                padded *= 2
+            rows = np.zeros((n, padded), dtype=np.float32)
+            for q, (idf, w) in enumerate(models):
+                c = int(cols[q])
+                rows[:, c] = 1.0 if idf is None else idf
+                rows[:, c + 1 : c + 1 + w.shape[1]] = w
+            self._rows = {k: v for k, v in self._rows.items() if all(r() is not None for r in v[0])}
+            self._rows[key] = ([_ref(a) for p in models for a in p], rows, cols)
+            return rows, cols
+
+
+_JOINT = _JointRows()
+
+
+def run_joint(
+    specs: Sequence[FeatureSpec],
+    models: Sequence[tuple[FloatArray | None, FloatArray]],
+    normalized: Sequence[str],
+    keys: Sequence[str],
+    out: FloatArray,
+) -> bool:
+    """Scores of several models (``specs[q]``, ``models[q]`` = (idf, weights)) into the columns of ``out`` (model
+    q's heads after model q-1's), in one compiled pass over the union of their features. False (nothing done)
+    when the arrays are not read-only float32 (the caller then scores each model on its own)."""
+    if len(normalized) != len(keys):
+        raise ValueError(f"normalized and keys differ in length: {len(normalized)} vs {len(keys)}")
+    joint = _JOINT.get(models)
+    if joint is None:
+        return False
+    rows, cols = joint
+    # the kernel counts the models' families phase by phase: order the models so that each one's families are
+    # among the next one's (a chain)
+    own = [set(families(s)) for s in specs]
+    chain = sorted(range(len(specs)), key=lambda q: len(own[q]))
+    if any(not own[a] <= own[b] for a, b in zip(chain, chain[1:])):
+        raise ValueError("joint scoring needs nested feature specs")
+    spec = union_spec(specs)
+    fams = set(families(spec))
+    fam_full = []  # every slot the kernel reads (absent families included: never emitted)
+    for f in ([("key", n) for n in spec.key_char] + [("key_word", 0), ("key_bigram", 0)]
+              + [("norm", n) for n in spec.norm_char] + [("norm_word", 0), ("norm_bigram", 0)]):
+        fam_full.append(min(ph for ph, q in enumerate(chain) if f in own[q]) if f in fams else 0)
+    heads = np.array([w.shape[1] for _idf, w in models], dtype=np.int64)
+    first_out = np.cumsum(heads) - heads
+    parts = np.array([[cols[q], heads[q], first_out[q]] for q in chain], dtype=np.int64)
+    kernel = _compiled()
+    space, logs = _tables()
+    kc, ko = _offsets(keys)
+    use_norm = spec.word_norm or bool(spec.norm_char)
+    nc, no = _offsets(normalized) if use_norm else (np.zeros(0, np.uint32), np.zeros(len(keys) + 1, np.int64))
+    flags = np.array(
+        [spec.bits, spec.word_key, spec.bigram_key, spec.word_norm, spec.bigram_norm, 1, 0, 1, int(heads.sum())],
+        dtype=np.int64,
+    )
+    kernel(
+        kc, ko, nc, no, _lengths(spec.key_char), _lengths(spec.norm_char), flags, _WORD, space, logs,
+        np.zeros(0, np.float32), rows, out, np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32),
+        np.asarray(fam_full, dtype=np.int64), parts,
+    )
+    return True

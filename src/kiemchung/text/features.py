@@ -284,6 +284,90 @@ def linear_scores(
     return out
 
 
+@dataclass(frozen=True, eq=False)
+class LinearPart:
+    """What one linear text model scores with: its features (``spec``), idf and weights (2**bits × heads).
+
+    Detectors that start from such a model expose their parts (:class:`kiemchung.detectors.base.SharesFeatures`)
+    so that the analyzer scores all of them in one featurizer pass (:func:`joint_linear_scores`). Compared by
+    identity: two parts are the same part only when they are the same object.
+    """
+
+    spec: FeatureSpec
+    idf: npt.NDArray[np.float32] | None
+    weights: npt.NDArray[np.float32]
+
+    def scores(self, normalized: Sequence[str], keys: Sequence[str]) -> npt.NDArray[np.float32]:
+        """This part alone: ``linear_scores`` of its spec, idf and weights (n × heads, no bias)."""
+        return linear_scores(self.spec, normalized, keys, self.idf, self.weights)
+
+
+def _nested(small: FeatureSpec, big: FeatureSpec) -> bool:
+    """Every feature of ``small`` is a feature of ``big`` (so ``big``'s pass gives ``small``'s too)."""
+    return (
+        small.bits == big.bits
+        and set(small.key_char) <= set(big.key_char)
+        and set(small.norm_char) <= set(big.norm_char)
+        and (not small.word_key or big.word_key)
+        and (not (small.word_key and small.bigram_key) or (big.word_key and big.bigram_key))
+        and (not small.word_norm or big.word_norm)
+        and (not (small.word_norm and small.bigram_norm) or (big.word_norm and big.bigram_norm))
+    )
+
+
+def joint_linear_scores(
+    parts: Sequence[LinearPart], normalized: Sequence[str], keys: Sequence[str], chunk: int = 4096,
+) -> list[npt.NDArray[np.float32]]:
+    """``[p.scores(normalized, keys) for p in parts]``, hashing the batch once for parts that can share a pass.
+
+    Parts share a pass when their features are nested (same ``bits``, each part's feature families among the next
+    one's: the pass costs about what the largest part's costs, reading one wider row per bucket); each part
+    counts only its own families, so its values and L2 norm are those of its own pass (equal up to the order of
+    float64 sums). Other parts, or parts whose arrays are writable, are scored on their own.
+    """
+    from kiemchung.text._features_kernel import run_joint
+
+    n = len(normalized)
+    if len(keys) != n:
+        raise ValueError(f"normalized and keys differ in length: {n} vs {len(keys)}")
+    out: list[npt.NDArray[np.float32] | None] = [None] * len(parts)
+    todo = list(range(len(parts)))
+    while todo:
+        # a chain: the largest part left, then each part whose features lie within the previous one's
+        group: list[int] = []
+        for q in sorted(todo, key=lambda q: -len(_families_of(parts[q].spec))):
+            if not group or _nested(parts[q].spec, parts[group[-1]].spec):
+                group.append(q)
+        todo = [q for q in todo if q not in group]
+        if len(group) > 1:
+            heads = [parts[q].weights.shape[1] for q in group]
+            for q in group:
+                if parts[q].weights.shape[0] != 1 << parts[q].spec.bits:
+                    raise ValueError(f"weights must have shape (2**{parts[q].spec.bits}, k)")
+            joint = np.zeros((n, sum(heads)), dtype=np.float32)
+            done = True
+            for i in range(0, n, chunk):
+                done = run_joint([parts[q].spec for q in group], [(parts[q].idf, parts[q].weights) for q in group],
+                                 normalized[i : i + chunk], keys[i : i + chunk], joint[i : i + chunk])
+                if not done:
+                    break
+            if done:
+                at = 0
+                for q, k in zip(group, heads, strict=True):
+                    out[q] = joint[:, at : at + k]
+                    at += k
+                continue
+        for q in group:
+            out[q] = parts[q].scores(normalized, keys)
+    return [o for o in out if o is not None]
+
+
+def _families_of(spec: FeatureSpec) -> list[tuple[str, int]]:
+    from kiemchung.text._features_kernel import families
+
+    return families(spec)
+
+
 def _linear_scores_reference(
     spec: FeatureSpec,
     normalized: Sequence[str],

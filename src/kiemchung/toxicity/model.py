@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from kiemchung.text.features import FeatureSpec, frozen, linear_scores
+from kiemchung.text.features import FeatureSpec, LinearPart, frozen, linear_scores
 from kiemchung.toxicity.tokens import Tokens, token_scores, tokens
 
 FloatArray = npt.NDArray[np.float32]
@@ -72,20 +72,35 @@ class ToxicityModel:
     w_tox2: FloatArray | None = None
 
     # ---- scoring -------------------------------------------------------------------------------------------
-    def doc_logits(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
-        """(n, 3) one-vs-rest logits for clean / offensive / hate."""
-        out = linear_scores(self.spec, normalized, keys, self.idf, self.w_doc)
-        if self.spec2 is not None and self.w_doc2 is not None:
-            out += linear_scores(self.spec2, normalized, keys, self.idf2, self.w_doc2)
+    def parts(self) -> tuple[LinearPart, ...]:
+        """The document heads' linear parts (one per feature view), for scoring them jointly with other models'."""
+        got: tuple[LinearPart, ...] | None = self.__dict__.get("_parts")
+        if got is None or got[0].weights is not self.w_doc:
+            got = (LinearPart(self.spec, self.idf, self.w_doc),)
+            if self.spec2 is not None and self.w_doc2 is not None:
+                got += (LinearPart(self.spec2, self.idf2, self.w_doc2),)
+            self.__dict__["_parts"] = got
+        return got
+
+    def doc_logits(self, normalized: Sequence[str], keys: Sequence[str],
+                   raw: Sequence[FloatArray] | None = None) -> FloatArray:
+        """(n, 3) logits for clean / offensive / hate. ``raw``: the parts' scores when already computed (one per
+        part of :meth:`parts`, e.g. by a joint pass)."""
+        if raw is None:
+            raw = [p.scores(normalized, keys) for p in self.parts()]
+        out = raw[0].copy()
+        for extra in raw[1:]:
+            out += extra
         return out + self.b_doc
 
-    def doc_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
+    def doc_scores(self, normalized: Sequence[str], keys: Sequence[str],
+                   raw: Sequence[FloatArray] | None = None) -> FloatArray:
         """(n, 2) calibrated scores for ``toxicity.offensive`` and ``toxicity.hate``.
 
         Each score is a sigmoid of the margin of that head (plus its tuned offset) over the best other head,
         so at most one label reaches 0.5 and a score of 0.5 is exactly the decision boundary.
         """
-        return margin_scores(self.doc_logits(normalized, keys), self.offset, self.temperature)
+        return margin_scores(self.doc_logits(normalized, keys, raw), self.offset, self.temperature)
 
     def toxic_scores(self, normalized: Sequence[str], keys: Sequence[str]) -> FloatArray:
         """(n,) score that a post is toxic in ViCTSD's clean/toxic scheme (0.5 is its tuned boundary).

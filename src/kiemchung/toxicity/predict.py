@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kiemchung.toxicity.model import ToxicityModel
+from kiemchung.toxicity.model import FloatArray, ToxicityModel
 from kiemchung.types import NormalizedText
 
 
@@ -64,11 +64,13 @@ def _span(norm: NormalizedText, cur: list[float]) -> Span:
     return Span(a, b, ns, ne, float(cur[2]))
 
 
-def predict(model: ToxicityModel, norms: Sequence[NormalizedText], *, spans_for_all: bool = False) -> list[Prediction]:
-    """Scores for every text; spans for texts whose class is not clean (or for all when ``spans_for_all``)."""
+def predict(model: ToxicityModel, norms: Sequence[NormalizedText], *, spans_for_all: bool = False,
+            raw: Sequence[FloatArray] | None = None) -> list[Prediction]:
+    """Scores for every text; spans for texts whose class is not clean (or for all when ``spans_for_all``).
+    ``raw``: the document parts' scores when already computed (``model.parts()``, e.g. by a joint pass)."""
     normalized = [n.normalized for n in norms]
     keys = [n.key for n in norms]
-    scores = model.doc_scores(normalized, keys)
+    scores = model.doc_scores(normalized, keys, raw)
     flagged = np.flatnonzero(scores.max(axis=1) >= 0.5) if not spans_for_all else np.arange(len(norms))
     spans: dict[int, tuple[Span, ...]] = {}
     if len(flagged):
