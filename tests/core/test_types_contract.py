@@ -91,3 +91,27 @@ def test_document_pickles_by_its_fields() -> None:
     doc = Document("bài", id=None, sources=(Source("s", "t", "A"),), meta={"likes": 1, "x": [1, 2]})
     clone = pickle.loads(pickle.dumps(doc, protocol=5))
     assert clone == doc and type(clone) is Document and clone.meta == {"likes": 1, "x": [1, 2]}
+
+
+def test_report_to_json_findings_match_the_encoder() -> None:
+    import math
+
+    import numpy as np
+
+    text = "Gọi “0912 345 678” nhé 😀 \u2028\"\\"
+    ev = (Evidence("regex", "phone \"x\"\n", 0.0), Evidence("context", "gọi", 0.123456), Evidence("k", "", -0.0))
+    cases = [
+        Finding("det", "privacy.phone", 0.9, 5, 17, "Số điện thoại", ev, rule="qd874"),
+        Finding("d", "toxicity", 1.0, 0, 0, "", ()),  # no dot in the label, empty span, no evidence
+        Finding("d", "a.b.c", 0.99995, 3, len(text), "e\u2028", ev[:1]),
+        # odd values: the encoder decides (nan, inf, a numpy score or offset, a bool offset)
+        Finding("d", "l", math.nan, 0, 1, "x"),
+        Finding("d", "l", 0.5, 0, 1, "x", (Evidence("k", "v", math.inf),)),
+        Finding("d", "l", np.float64(0.25), 0, 1, "x"),  # type: ignore[arg-type]
+        Finding("d", "l", 0.5, True, 1, "x"),  # type: ignore[arg-type]
+    ]
+    for n in range(len(cases)):
+        for findings in ((cases[n],), tuple(cases[: n + 1])):
+            rep = Report(text, findings, {"a": 0.5}, (), (), {"v": 1})
+            expected = json.dumps(rep.to_dict(), ensure_ascii=False, separators=(",", ":"))
+            assert rep.to_json() == expected, findings
