@@ -19,7 +19,7 @@ from kiemchung.errors import ModelError
 from kiemchung.scam.engine import Assessment, TypeEvidence, assess, has_number, may_have_link, stack_features, type_name
 from kiemchung.scam.model import MODEL_FILE, ScamModel, sender_of
 from kiemchung.scam.playbook import TYPES
-from kiemchung.scam.rules import rules_reach, words_of
+from kiemchung.scam.rules import rules_reach, trigger_words
 from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
 
 __all__ = ["ScamDetector", "create"]
@@ -38,6 +38,25 @@ def _rescale(p: float, t: float) -> float:
 
 
 _NO_TYPES: dict[str, TypeEvidence] = {}
+
+# DetectorOutput is frozen: its ``__init__`` sets each field through ``object.__setattr__``. Most posts get an output
+# with a score and no finding, so those slots are filled directly (the same object, about twice as fast; as
+# ``kiemchung.analyzer`` does for Prepared and Report).
+_new = object.__new__
+_set_findings = vars(DetectorOutput)["findings"].__set__
+_set_scores = vars(DetectorOutput)["scores"].__set__
+_set_claims = vars(DetectorOutput)["claims"].__set__
+_set_quotes = vars(DetectorOutput)["quotes"].__set__
+
+
+def _score_only(total: float) -> DetectorOutput:
+    """``DetectorOutput(scores={"scam": round(total, 4)})``."""
+    out = _new(DetectorOutput)
+    _set_findings(out, ())
+    _set_scores(out, {"scam": round(total, 4)})
+    _set_claims(out, ())
+    _set_quotes(out, ())
+    return out
 
 
 class ScamDetector:
@@ -62,30 +81,36 @@ class ScamDetector:
         guards) reach the score the document would need? Only rules whose trigger words occur are tried, strongest
         first, and only while the answer is open.
         """
+        return [a if isinstance(a, Assessment) else Assessment(_NO_TYPES, [], [], a) for a in self._predict(docs)]
+
+    def _predict(self, docs: Sequence[Prepared]) -> list[Assessment | float]:
+        """``predict``, with the combined probability alone (a float) for documents the gate leaves out."""
         m = self.model
         if m is None:
             return [assess(d.text, d.norm.key, None) for d in docs]
-        z = m.logits([d.norm.key for d in docs]).tolist()
+        keys = [d.norm.key for d in docs]
+        z = m.logits(keys).tolist()
         cut = m.logit_threshold - m.rule_side_max
-        out: list[Assessment] = []
-        for d, zz in zip(docs, z):
-            digits = has_number(d.text)
+        out: list[Assessment | float] = []
+        for d, key, zz in zip(docs, keys, z):
+            text = d.document.text
+            digits = has_number(text)
             sender = sender_of(d.document.meta.get("sender_type"))
-            base = m.base_logit(zz, digits, sender, len(d.text))
+            base = m.base_logit(zz, digits, sender, len(text))
             if base >= cut:  # a second, exact bound: the rules that match (before guards), links only if possible
-                link = may_have_link(d.text)
-                words: set[str] | None = None
+                link = may_have_link(text)
+                words: frozenset[str] | None = None
                 need = math.inf
                 if not link:
                     need = m.rule_need(base, False)
                     if need < 1.0:  # a type's rule score stays below 1 (every weight is): beyond that, out of reach
-                        words = words_of(d.norm.key)
-                if link or (words is not None and rules_reach(d.norm.key, words, need)):
-                    a = assess(d.text, d.norm.key, None, words=words)
-                    a.model_score = m.combine(stack_features(a, zz, digits, sender, len(d.text)), len(a.guards))
+                        words = trigger_words(key)
+                if link or (words is not None and rules_reach(key, words, need)):
+                    a = assess(text, key, None, words=words)
+                    a.model_score = m.combine(stack_features(a, zz, digits, sender, len(text)), len(a.guards))
                     out.append(a)
                     continue
-            out.append(Assessment(_NO_TYPES, [], [], 1.0 / (1.0 + math.exp(-max(-30.0, base)))))
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, base))))
         return out
 
     def score(self, a: Assessment) -> float:
@@ -95,7 +120,17 @@ class ScamDetector:
         return _rescale(a.model_score, self.model.threshold)
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        return [self.to_output(d, a) for d, a in zip(docs, self.predict(docs))]
+        out = []
+        t = self.model.threshold if self.model is not None else 0.0
+        for d, a in zip(docs, self._predict(docs)):
+            if isinstance(a, float):  # left out by the gate (so there is a model): ``score`` of its assessment
+                total = _rescale(a, t)
+                if total < self.min_score:
+                    out.append(_score_only(total))
+                    continue
+                a = Assessment(_NO_TYPES, [], [], a)
+            out.append(self.to_output(d, a))
+        return out
 
     def is_scam(self, docs: Sequence[Prepared]) -> list[bool]:
         return [self.score(a) >= self.min_score for a in self.predict(docs)]
@@ -103,9 +138,9 @@ class ScamDetector:
     # --- findings ------------------------------------------------------------------------------------------------
     def to_output(self, doc: Prepared, a: Assessment) -> DetectorOutput:
         total = self.score(a)
-        scores = {"scam": round(total, 4)}
         if total < self.min_score:
-            return DetectorOutput(scores=scores)
+            return _score_only(total)
+        scores = {"scam": round(total, 4)}
         main = self._main_type(a)
         findings = [self._finding(doc, a, main, total, True)]
         for t, te in a.types.items():

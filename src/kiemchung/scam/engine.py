@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiemchung.scam.links import STRONG_VERDICTS, LinkVerdict, find_links
-from kiemchung.scam.features import dot_letter, has_digit
+from kiemchung.scam.features import has_digit
 from kiemchung.scam.model import MAX_GUARDS, SENDERS, sms_len
 from kiemchung.scam.playbook import TYPES
-from kiemchung.scam.rules import RuleHit, find_guards, match_rules, type_scores, words_of
+from kiemchung.scam.rules import RuleHit, find_guards, match_rules, trigger_words, type_scores
 
-_DOT_ALPHA = re.compile(r"\.[^\W\d_]")  # after a word character, or "://" or "www": the text may hold a link
+# a "." between a word character and a letter, or "://" or "www": the text may hold a link (the pattern starts with
+# the literal ".", which the engine skips to, and looks back from it)
+_DOT_ALPHA = re.compile(r"\.(?<=\w\.)[^\W\d_]")
 _DIGITS3 = re.compile(r"\d{3}")
 _WEAK = frozenset(("shortener", "risky_tld"))
 
@@ -43,11 +46,16 @@ class Assessment:
 
 def may_have_link(original: str) -> bool:
     """Cheap test: could ``find_links`` find anything in this text?"""
-    return "://" in original or "www" in original.lower() or dot_letter(original, _DOT_ALPHA)
+    if "://" in original:
+        return True
+    # only "w" and "W" lower to "w": without them, no "www" (and no copy of the text to lower)
+    if ("w" in original or "W" in original) and "www" in original.lower():
+        return True
+    return _DOT_ALPHA.search(original) is not None
 
 
-def assess(original: str, key: str, model_score: float | None, *, words: set[str] | None = None) -> Assessment:
-    words = words if words is not None else words_of(key)
+def assess(original: str, key: str, model_score: float | None, *, words: Iterable[str] | None = None) -> Assessment:
+    words = words if words is not None else trigger_words(key)
     hits = match_rules(key, words=words)
     guards = find_guards(key, words=words)
     links = find_links(original) if may_have_link(original) else []

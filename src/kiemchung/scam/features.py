@@ -55,18 +55,10 @@ def mask_names(text: str) -> str:
 
 def has_digit(text: str) -> bool:
     """Whether ``text`` holds a digit (``\\d``); substring tests are much cheaper than a character-class search."""
-    if any(d in text for d in _ASCII_DIGITS):
-        return True
-    return not text.isascii() and _ANY_DIGIT.search(text) is not None
-
-
-def dot_letter(text: str, rx: re.Pattern[str]) -> bool:
-    """Whether ``rx`` (a pattern that starts with a literal ".") matches right after a word character (``\\w``)."""
-    for m in rx.finditer(text):
-        i = m.start()
-        if i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+    for d in _ASCII_DIGITS:
+        if d in text:
             return True
-    return False
+    return not text.isascii() and _ANY_DIGIT.search(text) is not None
 
 
 def _link_words(m: re.Match[str]) -> str:
@@ -91,29 +83,37 @@ def mask_key(key: str) -> str:
     t = key
     if "@" in t:  # before links: the domain of an address is not a link
         t = _EMAIL.sub(" thudientux ", t)
-    if "://" in t or "www" in t or dot_letter(t, _DOT_LETTER):
+    if "://" in t or "www" in t or _DOT_LETTER.search(t) is not None:
         t = _URL.sub(_link_words, t)
-    if not has_digit(t):
+    if not t.isascii():
+        if _ANY_DIGIT.search(t) is None:
+            return t
+        if _NON_ASCII_WORD.search(t) is not None or _NON_ASCII_SPACE.search(t) is not None:
+            return _mask_digits_all(t)  # other scripts have other digits (\d) and letters (\w): every pattern runs
+        # every character outside ASCII is a symbol or a mark (an emoji, a quote): no pattern here matches it, and
+        # to the patterns' word and space tests it is what "?" is, so the ASCII pre-tests hold with "?" in its place
+    cls = _ascii_classes(t)
+    first = cls.find(b"0")
+    if first < 0:
         return t
     # every digit placeholder's match starts at or after the whitespace before the first digit: mask only that tail
-    first = min((i for i in map(t.find, _ASCII_DIGITS) if i >= 0), default=0)
     cut = max(t.rfind(" ", 0, first), t.rfind("\n", 0, first), t.rfind("\t", 0, first)) + 1
-    if cut == 0 or not t.isascii():  # other scripts' digits (\d) may come before the first ASCII one
-        return _mask_digits(t)
-    return t[:cut] + _mask_digits(t[cut:])
+    return t[:cut] + _mask_digits(t[cut:], cls[cut:])
 
 
-def _mask_digits(t: str) -> str:
-    # For ASCII text, cheap exact pre-tests on the text's classes of characters (letter "a", digit "0", other " ")
-    # skip the patterns that cannot match: a phone number has 9 digits or more, a digit run 4, a code a letter next
-    # to a digit. Other scripts have other letters and digits (\w, \d), so they always run the patterns.
-    if not t.isascii():
-        return _mask_digits_all(t)
-    if _ascii_classes(t).count(b"0") >= 9:
+def _mask_digits(t: str, cls: bytes) -> str:
+    """``_mask_digits_all`` for ASCII text (or text whose other characters are symbols), whose classes of characters
+    (``_ascii_classes``: letter "a", digit "0", other " ") are ``cls``: cheap exact pre-tests skip the patterns that
+    cannot match. A phone number has 9 digits or more, one separator at most between two (so 9 in a row once
+    separators are dropped); an amount has a digit before "." or "," and a digit, or before "k"/"t" (k, tr, triệu,
+    ty, tỷ); a code a letter next to a digit; a digit run 4 digits."""
+    if cls.count(b"0") >= 9 and b"000000000" in t.encode("ascii", "replace").translate(_DIGIT_RUNS, _PHONE_SEPARATORS):
         t = _PHONE.sub(" sodienthoaix ", t)
     if "1800" in t or "1900" in t:  # every hotline starts so
         t = _HOTLINE.sub(" hotlinex ", t)
-    t = _MONEY.sub(" sotienx ", t)
+    money = t.encode("ascii", "replace").translate(_MONEY_CLASSES)
+    if b"0.0" in money or b"0k" in money or b"0t" in money or b"0 k" in money or b"0 t" in money:
+        t = _MONEY.sub(" sotienx ", t)
     cls = _ascii_classes(t)
     if b"a0" in cls or b"0a" in cls:  # a code mixes letters and digits, so a letter touches a digit
         t = _CODE.sub(" maxacthucx ", t)
@@ -132,7 +132,7 @@ def _mask_digits_all(t: str) -> str:
 
 
 def _ascii_classes(t: str) -> bytes:
-    return t.encode("ascii").translate(_CLASSES)
+    return t.encode("ascii", "replace").translate(_CLASSES)  # a character outside ASCII is "?": other
 
 
 def mask(text: str) -> str:
@@ -144,9 +144,22 @@ _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _HOST_SPLIT = re.compile(r"[-_]")
 _HOST_SKIP = frozenset(("www", "com"))
-_DOT_LETTER = re.compile(r"\.[a-z]")  # after a word character; with "://" and "www": could the text hold a URL?
+# "." between a word character and a letter; with "://" and "www": could the text hold a URL? (The pattern starts
+# with the literal ".", which the engine skips to, and looks back from it.)
+_DOT_LETTER = re.compile(r"\.(?<=\w\.)[a-z]")
 _ASCII_DIGITS = "0123456789"
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
+# for the amount pre-test: digit "0", "." or "," ".", k/K "k", t/T "t", whitespace (``\\s``) " ", other "x"
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
+_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")  # a space outside ASCII
+# for the phone pre-test: separators ([\s.-]) dropped, digit "0", other "x"
+_PHONE_SEPARATORS = bytes(i for i in range(128) if chr(i).isspace() or chr(i) in ".-")
+_DIGIT_RUNS = bytes(ord("0") if chr(i) in _ASCII_DIGITS else ord("x") for i in range(256))
+_MONEY_CLASSES = bytes(
+    ord("0") if chr(i) in _ASCII_DIGITS else ord(".") if chr(i) in ".," else ord(chr(i).lower()) if chr(i) in "kKtT"
+    else 32 if chr(i).isspace() else ord("x")
+    for i in range(256)
+)
 _CLASSES = bytes(ord("a") if chr(i).isascii() and chr(i).isalpha() else ord("0") if chr(i) in _ASCII_DIGITS else 32
                  for i in range(256))
 

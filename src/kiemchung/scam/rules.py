@@ -1,11 +1,14 @@
-"""Run the playbook rules over a diacritic-free key; a trigger-word index picks the few rules worth running."""
+"""Run the playbook rules over a diacritic-free key; a trigger-word index picks the few rules worth running, and
+each rule's required literals (:mod:`kiemchung.scam.prefilter`) skip its search when none of them occurs."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiemchung.scam.playbook import GUARDS, RULES, Rule
+from kiemchung.scam.prefilter import required_literals
 
 
 # Prefilter: every match of a rule contains at least one of its trigger words (checked by
@@ -87,8 +90,28 @@ def _compile(p: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + p + r")(?!\w)")
 
 
+def _literals(p: str) -> tuple[str, ...]:
+    """Substrings one of which every match of ``p`` contains; ``("",)`` (found in any text) when there are none."""
+    lits = required_literals(p)
+    return tuple(sorted(lits)) if lits is not None else ("",)
+
+
+def _may_match(lits: tuple[str, ...], key: str) -> bool:
+    """False when ``key`` holds none of a pattern's required literals: the pattern cannot match it (exact)."""
+    for s in lits:
+        if s in key:
+            return True
+    return False
+
+
 _RULES_C: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple((r, _compile(r.pattern)) for r in RULES)
 _GUARDS_C: tuple[re.Pattern[str], ...] = tuple(_compile(g) for g in GUARDS)
+_RULE_LITS: tuple[tuple[str, ...], ...] = tuple(_literals(r.pattern) for r in RULES)
+_GUARD_LITS: tuple[tuple[str, ...], ...] = tuple(_literals(g) for g in GUARDS)
+# per rule: its type, 1 - weight (the factor of "no rule matched") and -weight (strongest first)
+_TYPE: tuple[str, ...] = tuple(r.type for r in RULES)
+_MISS: tuple[float, ...] = tuple(1.0 - r.weight for r in RULES)
+_NEG_WEIGHT: tuple[float, ...] = tuple(-r.weight for r in RULES)
 _RULE_INDEX: dict[str, tuple[int, ...]] = {}
 _GUARD_INDEX: dict[str, tuple[int, ...]] = {}
 for _i, (_r, _) in enumerate(_RULES_C):
@@ -104,11 +127,14 @@ _ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 0x5F) else 0x20 for c in 
 
 _RULE_WORDS = frozenset(_RULE_INDEX)
 _GUARD_WORDS = frozenset(_GUARD_INDEX)
+_TRIGGER_WORDS = _RULE_WORDS | _GUARD_WORDS
+if not all(w.isascii() for w in _TRIGGER_WORDS):
+    raise RuntimeError("scam rules: trigger words are ASCII (trigger_words relies on it)")
 
 
-def _candidates(words: set[str], index: dict[str, tuple[int, ...]], keys: frozenset[str]) -> list[int]:
+def _candidates(words: Iterable[str], index: dict[str, tuple[int, ...]], keys: frozenset[str]) -> list[int]:
     found: set[int] = set()
-    for w in words.intersection(keys):
+    for w in keys.intersection(words):
         found.update(index[w])
     return sorted(found)
 
@@ -122,25 +148,26 @@ class RuleHit:
     end: int
 
 
-def match_rules(key: str, *, words: set[str] | None = None, prefilter: bool = True) -> list[RuleHit]:
+def match_rules(key: str, *, words: Iterable[str] | None = None, prefilter: bool = True) -> list[RuleHit]:
     """Every rule hit in ``key``; ``prefilter=False`` runs every rule (for tests)."""
     if prefilter:
-        ws = words if words is not None else set(_WORD.findall(key))
-        todo = [_RULES_C[i] for i in _candidates(ws, _RULE_INDEX, _RULE_WORDS)]
+        ws = words if words is not None else _WORD.findall(key)
+        todo = [i for i in _candidates(ws, _RULE_INDEX, _RULE_WORDS) if _may_match(_RULE_LITS[i], key)]
     else:
-        todo = list(_RULES_C)
+        todo = list(range(len(_RULES_C)))
     hits = []
-    for rule, rx in todo:
+    for i in todo:
+        rule, rx = _RULES_C[i]
         for m in rx.finditer(key):
             hits.append(RuleHit(rule, m.start(), m.end()))
     return hits
 
 
-def find_guards(key: str, *, words: set[str] | None = None, prefilter: bool = True) -> list[tuple[int, int]]:
+def find_guards(key: str, *, words: Iterable[str] | None = None, prefilter: bool = True) -> list[tuple[int, int]]:
     """Spans of warning phrases ("cảnh giác", "không cung cấp") in ``key``."""
     if prefilter:
-        ws = words if words is not None else set(_WORD.findall(key))
-        todo = [_GUARDS_C[i] for i in _candidates(ws, _GUARD_INDEX, _GUARD_WORDS)]
+        ws = words if words is not None else _WORD.findall(key)
+        todo = [_GUARDS_C[i] for i in _candidates(ws, _GUARD_INDEX, _GUARD_WORDS) if _may_match(_GUARD_LITS[i], key)]
     else:
         todo = list(_GUARDS_C)
     out: list[tuple[int, int]] = []
@@ -149,7 +176,7 @@ def find_guards(key: str, *, words: set[str] | None = None, prefilter: bool = Tr
     return sorted(out)
 
 
-def rule_bound(key: str, words: set[str]) -> float:
+def rule_bound(key: str, words: Iterable[str]) -> float:
     """The highest per-type rule score of ``key`` before guards damp it (an upper bound of what ``assess`` finds
     without links): only the rules whose trigger words occur are tried, each with one ``search``."""
     per: dict[str, float] = {}
@@ -160,33 +187,47 @@ def rule_bound(key: str, words: set[str]) -> float:
     return max(per.values(), default=0.0)
 
 
-def rules_reach(key: str, words: set[str], need: float) -> bool:
+def rules_reach(key: str, words: Iterable[str], need: float) -> bool:
     """Whether some type's rule score before guards reaches ``need`` (``rule_bound(key, words) >= need``), trying
-    as few rules as possible: types whose candidate rules cannot reach it are skipped, strong rules go first."""
+    as few rules as possible: types whose candidate rules cannot reach it are skipped, strong rules go first, and a
+    rule none of whose required literals occurs counts as not matching without a search."""
     if need <= 0.0:
         return True
     by_type: dict[str, list[int]] = {}
     for i in _candidates(words, _RULE_INDEX, _RULE_WORDS):
-        by_type.setdefault(_RULES_C[i][0].type, []).append(i)
+        t = _TYPE[i]
+        if t in by_type:
+            by_type[t].append(i)
+        else:
+            by_type[t] = [i]
     for idx in by_type.values():
         miss_all = 1.0
         for i in idx:
-            miss_all *= 1.0 - _RULES_C[i][0].weight
+            miss_all *= _MISS[i]
         if 1.0 - miss_all < need:
             continue
-        idx.sort(key=lambda i: -_RULES_C[i][0].weight)
+        idx.sort(key=_NEG_WEIGHT.__getitem__)
         miss = 1.0  # of the rules that matched
         rest = miss_all  # of the rules not tried yet, times ``miss``
         for i in idx:
-            r, rx = _RULES_C[i]
-            rest /= 1.0 - r.weight
-            if rx.search(key) is not None:
-                miss *= 1.0 - r.weight
+            rest /= _MISS[i]
+            if _may_match(_RULE_LITS[i], key) and _RULES_C[i][1].search(key) is not None:
+                miss *= _MISS[i]
                 if 1.0 - miss >= need:
                     return True
             if 1.0 - miss * rest < need:
                 break
     return False
+
+
+def trigger_words(key: str) -> frozenset[str]:
+    """The trigger words of rules and guards among the words of ``key`` (what ``match_rules``, ``find_guards`` and
+    ``rules_reach`` take as ``words``), without a regular expression: every character outside ASCII becomes a
+    separator. That may cut a word holding a non-ASCII letter into ASCII pieces, which can only add candidate
+    rules, never drop one (trigger words are ASCII), and a rule is run in full before it counts."""
+    return _TRIGGER_WORDS.intersection(
+        key.encode("ascii", "replace").translate(_ASCII_NON_WORD).decode("ascii").split()
+    )
 
 
 def words_of(key: str) -> set[str]:
