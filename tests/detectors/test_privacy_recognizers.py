@@ -138,3 +138,14 @@ def test_privacy_recognizers_sentence_boundary_stops_context() -> None:
     assert [f.label for f in find("Ủng hộ qua STK 0071000123456 VCB. Vé số trúng: 172093")] == [
         "privacy.bank_account"
     ]
+
+
+def test_privacy_recognizers_digits_of_other_scripts_never_crash() -> None:
+    # "߂" (NKo two) passes str.isdigit(): a CCCD-shaped number with it as the century digit used to raise KeyError
+    from kiemchung.detectors.privacy.cccd import check_cccd
+
+    assert check_cccd("001\u07c203004567") is False
+    assert check_cccd("001203004567", this_year=2026) is True
+    for text in ("CCCD: 001\u07c203004567", "số cccd 001\u07c2 0300 4567", "0\u0662\u0663 456 7890 CCCD 0012\u0660300456"):
+        find(text)  # no exception; whatever it finds indexes the text
+        assert all(0 <= f.start < f.end <= len(text) for f in find(text))

@@ -91,17 +91,26 @@ def aligned_key(text: str) -> str | None:
     k = d.encode("ascii", "ignore").decode("ascii")
     if len(k) == len(text):
         return k
-    if _NOT_ASCII_NOR_MARK.search(d) is None:  # only letters and their marks, but the length changed
+    others = frozenset(_NOT_ASCII_NOR_MARK.findall(d))
+    if not others:  # only letters and their marks, but the length changed
         return None
     # symbols (emoji…) become spaces, then the same; other scripts: drop the marks one by one
-    e = _SYMBOL_NOT_MARK.sub(" ", d)
-    if _NOT_ASCII_NOR_MARK.search(e) is None:
-        k = e.encode("ascii", "ignore").decode("ascii")
+    if all([_SYMBOL_NOT_MARK.match(c) is not None for c in others]):
+        # what ``_SYMBOL_NOT_MARK.sub(" ", d)`` and dropping the marks give, without a regex pass over the text:
+        # the few distinct symbols replaced one by one, then ASCII symbols made spaces on the ASCII bytes
+        for c in others:
+            d = d.replace(c, " ")
+        k = d.encode("ascii", "ignore").translate(_ASCII_SYMBOL_BYTES).decode("ascii")
     else:
         k = _COMBINING.sub("", d)
         if not k.isascii():
             k = _SYMBOL.sub(" ", k)
     return k if len(k) == len(text) else None
+
+
+# characters that ``_SYMBOL_NOT_MARK`` matches made spaces, as bytes (``aligned_key``'s symbol case reads only the
+# ASCII half: it encodes to ASCII first)
+_ASCII_SYMBOL_BYTES = bytes(32 if _SYMBOL_NOT_MARK.match(chr(b)) else b for b in range(256))
 
 
 # the same as bytes (an ASCII key: ``bytes.translate`` reads a table, ``str.translate`` a dict per character)
@@ -404,9 +413,23 @@ class ContextMatcher:
         max_words_after: int = MAX_WORDS_AFTER,
     ) -> ContextHit | None:
         """The nearest context word at most ``max_words`` words away before (``max_words_after`` after), or None."""
-        best: ContextHit | None = None
         if not self.all_phrases.any_in(view.words()):
             return None
+        return self.nearest_present(view, start, end, before, after, max_words, max_words_after)
+
+    def nearest_present(
+        self,
+        view: ContextView,
+        start: int,
+        end: int,
+        before: int = WINDOW_BEFORE,
+        after: int = WINDOW_AFTER,
+        max_words: int = MAX_WORDS,
+        max_words_after: int = MAX_WORDS_AFTER,
+    ) -> ContextHit | None:
+        """:meth:`nearest` once ``all_phrases.any_in(view.words())`` is known to hold (a recognizer asks that
+        once per text, not once per candidate)."""
+        best: ContextHit | None = None
         if self._by_last and before:
             words = view.before_words(start, before)
             by_last = self._by_last

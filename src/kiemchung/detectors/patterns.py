@@ -22,10 +22,12 @@ has fewer digits than it needs (``MIN_DIGITS``), then cheap gates (``needs`` sub
 stdlib ``QUICK`` regex) decide whether its ``regex`` patterns run at all, and only over those regions. A
 pattern with an ``anchor`` (the "@" of an e-mail address) runs only near its occurrences. A recognizer that needs
 context words first checks that one of its phrases occurs anywhere in the text. :func:`privacy.find` computes
-the number scan and the context view once and calls each recognizer's ``_analyze`` only when the text's longest
-number is long enough for it; findings below the caller's threshold are never built, structure-check answers and
-evidence items are built once and shared, and the currency checks run their regexes only when the character
-next to the number can start (or end) a currency word.
+the number scan and the context view once, and a plan made once per recognizer list gives, for each digit count
+of a text's longest number, the recognizers that apply; candidates are scored in one loop
+(:meth:`PatternRecognizer._findings`: no call per check, the context gate asked once per text); findings below
+the caller's threshold are never built, structure-check answers and evidence tuples are built once and shared,
+and the currency checks run their regexes only when the character next to the number can start (or end) a
+currency word.
 """
 
 from __future__ import annotations
@@ -122,9 +124,11 @@ _SEPARATOR = re.compile(r"[ .\-/()+]")  # removed: what is left of a number run 
 _SEPARATOR_BYTES = b" .-/()+"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberScan:
-    """The number regions of a text (see :func:`number_regions`) and the digit count of its longest number."""
+class NumberScan(NamedTuple):
+    """The number regions of a text (see :func:`number_regions`) and the digit count of its longest number.
+
+    (A named tuple: one is made per text with digits, and a frozen dataclass costs several times as much to build.)
+    """
 
     regions: tuple[tuple[int, int, int], ...]
     most: int
@@ -150,28 +154,26 @@ def scan_numbers(text: str) -> NumberScan:
         s, e = m.span()
         run = m.group()
         if run.isdigit():
-            digits = len(run)
+            digits = e - s
         elif run.isascii():  # (bytes.translate deletes in C, the fastest way to count)
             digits = len(run.encode().translate(None, _SEPARATOR_BYTES))
         else:  # digits of other scripts
             digits = len(_SEPARATOR.sub("", run))
-        a = s - REGION_BEFORE
-        if a < 0:
-            a = 0
-        b = e + REGION_AFTER
-        if b > n:
-            b = n
         if digits > most:
             most = digits
-        if pb >= 0 and a <= pb:
-            if b > pb:
-                pb = b
+        a = s - REGION_BEFORE if s > REGION_BEFORE else 0
+        e += REGION_AFTER
+        if e > n:
+            e = n
+        if a <= pb:  # meets the region so far (``pb`` is -1 before the first run): widen it
+            if e > pb:
+                pb = e
             if digits > pd:
                 pd = digits
         else:
             if pb >= 0:
                 out.append((pa, pb, pd))
-            pa, pb, pd = a, b, digits
+            pa, pb, pd = a, e, digits
     if pb < 0:
         return _NO_NUMBERS
     out.append((pa, pb, pd))
@@ -273,6 +275,7 @@ class PatternRecognizer:
     _quick: ClassVar[re.Pattern[str] | None] = None
     _compiled: ClassVar[tuple[tuple[Pattern, Any, re.Pattern[str] | None], ...]] = ()
     _plain_regions: ClassVar[bool] = True  # ``region_ok`` not overridden: no call needed
+    _plain_score: ClassVar[bool] = True  # ``_score`` not overridden: :meth:`_findings` scores inline
     _single: ClassVar[bool] = False  # one pattern, whole match reported, no anchor: the lean candidate loop
     _untimed: ClassVar[bool] = (
         True  # number regions of at most ``UNTIMED_RANGE`` characters run without timeout
@@ -289,6 +292,7 @@ class PatternRecognizer:
                 cls.QUICK_FLAGS = flags.pop()
         cls._quick = _gate(cls.QUICK, cls.QUICK_FLAGS) if cls.QUICK is not None else None
         cls._plain_regions = cls.region_ok is PatternRecognizer.region_ok
+        cls._plain_score = cls._score is PatternRecognizer._score
         single = len(cls.PATTERNS) == 1
         cls._single = single and cls.PATTERNS[0].group == 0 and not cls.PATTERNS[0].anchor
         cls._untimed = cls.NUMBER_REGIONS
@@ -433,6 +437,8 @@ class PatternRecognizer:
             return []
         if view is None:
             view = view_for(text, norm) if norm is not None else RawView(text)
+        if self._plain_score:  # (past the own-phrase gate, the recognizer's phrases are in the text)
+            return self._findings(text, cands, view, threshold, True if self.REQUIRES_CONTEXT else None)
         out: list[Finding] = []
         last_end = -1
         for c in cands:
@@ -445,62 +451,88 @@ class PatternRecognizer:
                     out.append(f)
         return out
 
+    def _findings(
+        self,
+        text: str,
+        cands: Sequence[Candidate],
+        view: ContextView,
+        threshold: float,
+        present: bool | None = None,
+    ) -> list[Finding]:
+        """The findings for ``cands`` (in order; a candidate inside one already reported is skipped), scored
+        below ``threshold`` not built: an amount, a failed structure check, a vetoing or competing context word
+        or missing required context drop a candidate. One loop with no call per check (a dense post has a
+        candidate or two per recognizer, and calls and attribute lookups cost more than the checks themselves):
+        the context gate (does any of the recognizer's phrases occur in the text?) is asked once per call, the
+        amount check (:func:`_is_amount`) is written out, and each evidence tuple is built once and shared.
+        ``present`` is that gate's answer when the caller knows it (one of the recognizer's own phrases occurs)."""
+        numeric = self.NUMERIC
+        requires = self.REQUIRES_CONTEXT
+        validate = self.validate
+        ctx = self.context
+        nearest = ctx.nearest_present
+        before, after, max_words = self.WINDOW_BEFORE, self.WINDOW_AFTER, self.MAX_WORDS
+        negative_max = self.NEGATIVE_MAX_WORDS
+        boost = self.CONTEXT_BOOST
+        out: list[Finding] = []
+        last_end = -1
+        for c in cands:
+            start, end, p, m = c
+            if start < last_end:  # a shorter match inside one already reported
+                continue
+            if numeric:  # _is_amount, written out
+                ch = text[end : end + 1]
+                if (ch in _PRICE_FIRST or (ch.isspace() and text[end + 1 : end + 2] in _PRICE_FIRST)) and (
+                    PRICE_AFTER.match(text, end, min(len(text), end + 8)) is not None
+                ):
+                    continue
+                if start > 0:
+                    lo = start - 5 if start > 5 else 0
+                    if (
+                        text[lo:start].rstrip()[-1:] in _PRICE_LAST
+                        and PRICE_BEFORE.search(text, lo, start) is not None
+                    ):
+                        continue
+            v = validate(m, p)
+            if not v.ok:
+                continue
+            if present is None:
+                present = ctx.all_phrases.any_in(view.words())
+            hit = nearest(view, start, end, before, after, max_words) if present else None
+            if hit is None:
+                if requires:
+                    continue
+            elif hit.owner != OWN:
+                if hit.owner != NEGATIVE or hit.distance <= negative_max:
+                    continue  # a close negative word, or a colliding label's word: that recognizer reports it
+                if requires:  # a far negative word counts as no word at all
+                    continue
+                hit = None
+            last_end = end
+            delta = v.score_delta
+            score = p.score + delta
+            if hit is not None:
+                score += boost
+            score = min(1.0, max(0.0, score))
+            if score < threshold:
+                continue
+            key = (p.name, p.score, v.detail, delta, None if hit is None else hit.word, boost)
+            evidence = _EVIDENCE_TUPLES.get(key)
+            if evidence is None:
+                evidence = _evidence_tuple(key)
+            explanation = self.explain(text[start:end], v.facts)
+            out.append(Finding(self.name, self.label, score, start, end, explanation, evidence))
+        return out
+
     def _score(self, text: str, c: Candidate, view: ContextView, threshold: float = 0.0) -> Finding | None:
         """The finding for one candidate, or None (an amount, a failed structure check, a vetoing or competing
-        context word, missing required context); below ``threshold`` it is not built (None, but the span still
-        counts as reported: see :meth:`_analyze`)."""
-        start = c.start
-        end = c.end
-        if self.NUMERIC and _is_amount(text, start, end):
+        context word, missing required context); below ``threshold`` it is not built (``_BELOW``: the span still
+        counts as reported, see :meth:`_analyze`). The rules live in :meth:`_findings`; this hook is what a
+        subclass overrides to score candidates its own way."""
+        found = self._findings(text, (c,), view, -1.0)  # no threshold: tells a failed check from a low score
+        if not found:
             return None
-        v = self.validate(c.match, c.pattern)
-        if not v.ok:
-            return None
-        hit = self.context.nearest(
-            view, start, end, before=self.WINDOW_BEFORE, after=self.WINDOW_AFTER, max_words=self.MAX_WORDS
-        )
-        if hit is None:
-            if self.REQUIRES_CONTEXT:
-                return None
-        elif hit.owner != OWN:
-            if hit.owner != NEGATIVE or hit.distance <= self.NEGATIVE_MAX_WORDS:
-                return None  # a close negative word, or a colliding label's word: that recognizer reports it
-            if self.REQUIRES_CONTEXT:  # a far negative word counts as no word at all
-                return None
-            hit = None
-        p = c.pattern
-        delta = v.score_delta
-        score = p.score + delta
-        if hit is not None:
-            score += self.CONTEXT_BOOST
-        score = min(1.0, max(0.0, score))
-        if score < threshold:
-            return _BELOW
-        if v.detail:
-            if hit is not None:
-                evidence: tuple[Evidence, ...] = (
-                    _evidence("pattern", p.name, p.score),
-                    _evidence("validate", v.detail, delta),
-                    _evidence("context", hit.word, self.CONTEXT_BOOST),
-                )
-            else:
-                evidence = (_evidence("pattern", p.name, p.score), _evidence("validate", v.detail, delta))
-        elif hit is not None:
-            evidence = (
-                _evidence("pattern", p.name, p.score),
-                _evidence("context", hit.word, self.CONTEXT_BOOST),
-            )
-        else:
-            evidence = (_evidence("pattern", p.name, p.score),)
-        return Finding(
-            detector=self.name,
-            label=self.label,
-            score=score,
-            start=start,
-            end=end,
-            explanation=self.explain(text[start:end], v.facts),
-            evidence=evidence,
-        )
+        return found[0] if found[0].score >= threshold else _BELOW
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         out: list[DetectorOutput] = []
@@ -525,6 +557,27 @@ def _evidence(kind: str, detail: str, delta: float) -> Evidence:
             _EVIDENCE.clear()
         e = _EVIDENCE[key] = Evidence(kind, detail, delta)
     return e
+
+
+# The evidence tuple of a finding, by (pattern name and score, structure-check detail and delta, context word or
+# None, boost): the same few combinations recur, so :meth:`PatternRecognizer._findings` builds each once.
+_EvidenceKey = tuple[str, float, str, float, str | None, float]
+_EVIDENCE_TUPLES: dict[_EvidenceKey, tuple[Evidence, ...]] = {}
+
+
+def _evidence_tuple(key: _EvidenceKey) -> tuple[Evidence, ...]:
+    """A finding's evidence: the pattern, the structure check when it says something, the context word when there
+    is one."""
+    name, base, detail, delta, word, boost = key
+    ev = [_evidence("pattern", name, base)]
+    if detail:
+        ev.append(_evidence("validate", detail, delta))
+    if word is not None:
+        ev.append(_evidence("context", word, boost))
+    if len(_EVIDENCE_TUPLES) >= 4096:  # pragma: no cover - keys come from small fixed sets
+        _EVIDENCE_TUPLES.clear()
+    out = _EVIDENCE_TUPLES[key] = tuple(ev)
+    return out
 
 
 # ``_score``'s answer for a candidate that passes every check but scores below the caller's threshold: the span

@@ -129,8 +129,8 @@ def current_year() -> int:
 
 def check_cccd(digits: str, this_year: int | None = None) -> bool:
     """12 digits, an existing province code, a plausible birth year."""
-    if len(digits) != 12 or not digits.isdigit() or digits[:3] not in PROVINCE_CODES:
-        return False
+    if len(digits) != 12 or not digits.isdigit() or digits[:3] not in PROVINCE_CODES or digits[3] not in CENTURY:
+        return False  # (a digit of another script passes isdigit() but is no century/gender code)
     year = this_year or current_year()
     y = birth_year(digits)
     return year - MAX_AGE <= y <= year
