@@ -116,7 +116,7 @@ def scan(
     as_json: Annotated[bool, typer.Option("--json", help="In tóm tắt dạng JSON lên stdout.")] = False,
     factchecks: Annotated[Optional[Path], typer.Option(help="Tệp kiểm chứng (JSONL / ClaimReview).")] = None,
     policy: Annotated[Optional[Path], typer.Option(help="Gói chính sách TOML.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Số bài mỗi lô.")] = 512,
+    batch_size: Annotated[int, typer.Option(min=1, help="Số bài mỗi lô.")] = 1024,
     workers: Annotated[int, typer.Option(min=0, help="Số tiến trình (0 = mọi lõi CPU).")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Tiếp tục lần quét bị gián đoạn (cần --out).")] = False,
     engine: Annotated[str, typer.Option(help="local hoặc ray.")] = "local",

@@ -222,7 +222,7 @@ def scan_documents(
     documents: Iterable[Document],
     out: IO[str] | None,
     *,
-    batch_size: int = 512,
+    batch_size: int = 1024,
     workers: int = 1,
     on_batch: Callable[[int], None] | None = None,
 ) -> ScanSummary:
@@ -246,7 +246,7 @@ def scan_files(
     inputs: Sequence[str | Path],
     out: str | Path,
     *,
-    batch_size: int = 512,
+    batch_size: int = 1024,
     workers: int = 1,
     resume: bool = False,
     on_batch: Callable[[int], None] | None = None,

@@ -57,7 +57,7 @@ def scan_ray(
     out: str | Path,
     *,
     address: str | None = None,
-    batch_size: int = 512,
+    batch_size: int = 1024,
     num_cpus: int | None = None,
     concurrency: int | None = None,
     on_batch: Callable[[int], None] | None = None,
