@@ -64,12 +64,19 @@ def test_unreliable_nb_only_model_with_masked_meta(tmp_path: Path) -> None:
 
     _write_csv(tmp_path / "public_train.csv")
     grid = Grid(c_lr=(30.0,), c_nb=(30.0,), trees=({"max_iter": 30, "learning_rate": 0.3, "max_depth": 2},),
-                heads=(("nb",),), mask_meta=True)
+                heads=(("nb",),), mask_meta=True, mask_weight=(1.0, 0.25))
     result = train([tmp_path], tmp_path / "out", grid=grid)
     assert "roc_auc_text_nb_lr" in result and "roc_auc_text_lr" not in result
-    assert {"roc_auc_without_meta", "reliable_above_half_without_meta"} <= result.keys()
+    assert {"roc_auc_without_meta", "reliable_above_half_without_meta", "roc_auc_known_engagement"} <= result.keys()
     cv = result["cv"]
     assert cv["chosen"]["heads"] == ["nb"] and cv["mask_meta"] is True  # type: ignore[index]
+    # each weight of the masked copies is cross-validated, with the figures that judge it beside the AUC
+    stack = cv["stack"]  # type: ignore[index]
+    assert [row["mask_weight"] for row in stack] == [1.0, 0.25]
+    assert all({"roc_auc_known_engagement", "roc_auc_without_meta", "reliable_above_half_without_meta"} <= row.keys()
+               for row in stack)
+    best = max(stack, key=lambda row: row["roc_auc"])
+    assert cv["chosen"]["mask_weight"] == best["mask_weight"]  # type: ignore[index]
     model = UnreliableModel.load(tmp_path / "out" / "unreliable" / "model.npz")
     assert model.info["text_models"] == ["tfidf_nb_lr"] and model.text_w.shape[1] == 1
     texts = [UNRELIABLE[1].format(n=999), RELIABLE[2].format(n=999)]  # templates the toy training set uses
@@ -81,6 +88,19 @@ def test_unreliable_nb_only_model_with_masked_meta(tmp_path: Path) -> None:
     assert p.shape == (2,) and p[0] > p[1]
     bare = model.predict(texts, [n.normalized for n in norms], [n.key for n in norms], [{}, {}])
     assert bare[0] > bare[1]
+
+
+def test_unreliable_mask_weights_follow_augment_rows() -> None:
+    """The rows weigh 1 and their two masked copies ``w``; weight 1 or no masking fits without weights at all
+    (so the shipped recipe's trees are exactly the unweighted ones)."""
+    from kiemchung.models.unreliable_train import _augment, _weights
+
+    stack = np.zeros((3, 2 + len(META_FEATURES)))
+    aug, _ = _augment(stack, np.asarray([0, 1, 0]), 2, on=True)
+    w = _weights(3, True, 0.25)
+    assert w is not None and w.shape == (aug.shape[0],)
+    assert list(w) == [1.0] * 3 + [0.25] * 6
+    assert _weights(3, True, 1.0) is None and _weights(3, False, 0.25) is None
 
 
 def test_unreliable_augment_masks_engagement_then_all_meta() -> None:
