@@ -91,12 +91,16 @@ class ScamDetector:
         keys = [d.norm.key for d in docs]
         z = m.logits(keys).tolist()
         cut = m.logit_threshold - m.rule_side_max
+        base_logit = m.base_logit
+        exp = math.exp
         out: list[Assessment | float] = []
+        append = out.append
         for d, key, zz in zip(docs, keys, z):
-            text = d.document.text
+            doc = d.document
+            text = doc.text
             digits = has_number(text)
-            sender = sender_of(d.document.meta.get("sender_type"))
-            base = m.base_logit(zz, digits, sender, len(text))
+            sender = sender_of(doc.meta.get("sender_type"))
+            base = base_logit(zz, digits, sender, len(text))
             if base >= cut:  # a second, exact bound: the rules that match (before guards), links only if possible
                 link = may_have_link(text)
                 words: frozenset[str] | None = None
@@ -108,9 +112,9 @@ class ScamDetector:
                 if link or (words is not None and rules_reach(key, words, need)):
                     a = assess(text, key, None, words=words)
                     a.model_score = m.combine(stack_features(a, zz, digits, sender, len(text)), len(a.guards))
-                    out.append(a)
+                    append(a)
                     continue
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, base))))
+            append(1.0 / (1.0 + exp(-max(-30.0, base))))
         return out
 
     def score(self, a: Assessment) -> float:

@@ -28,9 +28,16 @@ _URL = re.compile(
 )
 _ANY_DIGIT = re.compile(r"\d")
 _EMAIL = re.compile(r"(?<!//)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_PHONE = re.compile(r"(?<![\w])(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?![\w])")
-_HOTLINE = re.compile(r"(?<![\w])1[89]00(?:[\s.\-]?\d){4,6}(?![\w])")
-_MONEY = re.compile(r"\b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:đ|d|vnd|vnđ|dong|đồng)\b)?|\b\d+\s?(?:k|tr|triệu|trieu|ty|tỷ)\b", re.I)
+# The number patterns start with the character every match starts with (a literal or a digit), and the test that
+# the character before is no word character (``\b``, ``(?<!\w)``) comes right after it, as a look-behind over both
+# characters: the same matches, but the engine skips straight to the places where one could start instead of trying
+# the pattern at every position of the text.
+_PHONE = re.compile(r"(?:\+(?<!\w\+)84|8(?<!\w8)4|0(?<!\w0))(?:[\s.\-]?\d){8,10}(?![\w])")  # (?<!\w)(?:\+?84|0)…
+_HOTLINE = re.compile(r"1(?<!\w1)[89]00(?:[\s.\-]?\d){4,6}(?![\w])")  # (?<![\w])1[89]00…
+# \b\d{1,3}(?:[.,]\d{3})+(?:\s?(?:đ|d|vnd|vnđ|dong|đồng)\b)?|\b\d+\s?(?:k|tr|triệu|trieu|ty|tỷ)\b, the first digit shared
+_MONEY = re.compile(
+    r"\d(?<!\w\d)(?:\d{0,2}(?:[.,]\d{3})+(?:\s?(?:đ|d|vnd|vnđ|dong|đồng)\b)?|\d*\s?(?:k|tr|triệu|trieu|ty|tỷ)\b)", re.I
+)
 _CODE = re.compile(r"\b(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,}\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d{4,}")
 _SURNAMES = (
@@ -81,24 +88,50 @@ def _link_words(m: re.Match[str]) -> str:
 def mask_key(key: str) -> str:
     """Replace URLs, e-mails, phones, hotlines, money, codes and digit runs in a lower-case key by placeholders."""
     t = key
-    if "@" in t:  # before links: the domain of an address is not a link
-        t = _EMAIL.sub(" thudientux ", t)
+    at = t.find("@")
+    if at >= 0:  # before links: the domain of an address is not a link
+        # an address has no whitespace before its "@": none starts before the whitespace ahead of the first "@"
+        cut = max(t.rfind(" ", 0, at), t.rfind("\n", 0, at), t.rfind("\t", 0, at)) + 1
+        t = t[:cut] + _EMAIL.sub(" thudientux ", t[cut:])
     if "://" in t or "www" in t or _DOT_LETTER.search(t) is not None:
-        t = _URL.sub(_link_words, t)
+        t = _mask_links(t)
+    raw = t.encode("ascii", "replace")  # a character outside ASCII is "?"
+    cls = raw.translate(_CLASSES)
+    first = cls.find(b"0")  # the first ASCII digit
     if not t.isascii():
-        if _ANY_DIGIT.search(t) is None:
-            return t
-        if _NON_ASCII_WORD.search(t) is not None or _NON_ASCII_SPACE.search(t) is not None:
-            return _mask_digits_all(t)  # other scripts have other digits (\d) and letters (\w): every pattern runs
+        # the characters outside ASCII alone (UTF-8 less its ASCII bytes): most keys hold a few (emoji, quotes)
+        odd = t.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if first < 0 and _ANY_DIGIT.search(odd) is None:
+            return t  # no digit (\d) at all
+        if _WORD_OR_SPACE.search(odd) is not None:  # other scripts have other digits (\d) and letters (\w)
+            return _mask_digits_all(t)  # every pattern runs
         # every character outside ASCII is a symbol or a mark (an emoji, a quote): no pattern here matches it, and
         # to the patterns' word and space tests it is what "?" is, so the ASCII pre-tests hold with "?" in its place
-    cls = _ascii_classes(t)
-    first = cls.find(b"0")
     if first < 0:
         return t
-    # every digit placeholder's match starts at or after the whitespace before the first digit: mask only that tail
+    # every digit placeholder's match starts at or after the whitespace before the first digit, and ends before the
+    # first whitespace after the last digit that does not follow it directly (a match holds a digit, ends in one or
+    # in an amount's unit after one space at most, or in a code's last character; the placeholders hold no digit and
+    # end in a space, so the same holds after each step): mask only what lies between
     cut = max(t.rfind(" ", 0, first), t.rfind("\n", 0, first), t.rfind("\t", 0, first)) + 1
-    return t[:cut] + _mask_digits(t[cut:], cls[cut:])
+    end = len(t)
+    after = cls.rfind(b"0") + 2
+    for space in " \n\t":
+        k = t.find(space, after, end)
+        if k >= 0:
+            end = k
+    return t[:cut] + _mask_digits(t[cut:end], cls[cut:end]) + t[end:]
+
+
+def _mask_links(t: str) -> str:
+    """``_URL.sub(_link_words, t)``: every link holds a "." or a ":" (of "://") with no whitespace before the first
+    one, so none starts before the whitespace ahead of the text's first "." or ":"; only the rest is searched."""
+    dot, colon = t.find("."), t.find(":")
+    first = colon if dot < 0 else dot if colon < 0 else min(dot, colon)
+    if first < 0:
+        return t
+    cut = max(t.rfind(" ", 0, first), t.rfind("\n", 0, first), t.rfind("\t", 0, first)) + 1
+    return t[:cut] + _URL.sub(_link_words, t[cut:])
 
 
 def _mask_digits(t: str, cls: bytes) -> str:
@@ -150,8 +183,8 @@ _DOT_LETTER = re.compile(r"\.(?<=\w\.)[a-z]")
 _ASCII_DIGITS = "0123456789"
 _LETTER_DIGIT = re.compile(r"[a-z]\d|\d[a-z]", re.IGNORECASE)
 # for the amount pre-test: digit "0", "." or "," ".", k/K "k", t/T "t", whitespace (``\\s``) " ", other "x"
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")  # a letter or digit outside ASCII
-_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")  # a space outside ASCII
+_WORD_OR_SPACE = re.compile(r"[\w\s]")  # searched in a key's characters outside ASCII only
+_ASCII_BYTES = bytes(range(128))  # deleted from UTF-8: what is left are the characters outside ASCII
 # for the phone pre-test: separators ([\s.-]) dropped, digit "0", other "x"
 _PHONE_SEPARATORS = bytes(i for i in range(128) if chr(i).isspace() or chr(i) in ".-")
 _DIGIT_RUNS = bytes(ord("0") if chr(i) in _ASCII_DIGITS else ord("x") for i in range(256))

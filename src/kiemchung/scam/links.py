@@ -202,7 +202,14 @@ def judge_host(host: str, path: str = "") -> tuple[str, str, str]:
 def find_links(text: str) -> list[LinkVerdict]:
     """Every URL or bare domain in ``text`` with its verdict."""
     out: list[LinkVerdict] = []
-    for m in _LINK.finditer(text):
+    # every link holds a "." or a ":" (of "://"), with no whitespace before the first one: none starts before the
+    # whitespace ahead of the text's first "." or ":" (the look-behind still sees the text before ``pos``)
+    dot, colon = text.find("."), text.find(":")
+    first = colon if dot < 0 else dot if colon < 0 else min(dot, colon)
+    if first < 0:
+        return out
+    pos = max(text.rfind(" ", 0, first), text.rfind("\n", 0, first), text.rfind("\t", 0, first)) + 1
+    for m in _LINK.finditer(text, pos):
         s, e = m.span()
         while e > s and text[e - 1] in _TRAIL:
             e -= 1

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
+from typing import Any, TypeAlias
 
 # the standard library's own parser of ``re`` (Python 3.11: ``re._parser``, no public name and no type stubs)
 _parser: Any = importlib.import_module("re._parser")
@@ -118,3 +118,51 @@ def _node(name: str, av: Any) -> _Sets:
             return out, None
         return None, _better(exact, need)  # one repetition at least: what it needs, the whole needs
     return None, None  # classes, any character, group references …: unknown (safe)
+
+
+# --- testing a set of literals ---------------------------------------------------------------------------------------
+# A rule's literals are often a product ("cap nhat ", "dong bo ", "kich hoat " … times "can cuoc", "cccd", "vneid" …),
+# 40 substring tests when none occurs. Sorted into a tree by their leading words, a test of the shared prefix
+# ("cap nhat ") stands for the whole branch: a text without it holds none of them.
+
+ProbeTree: TypeAlias = tuple[tuple[str, bool, "ProbeTree"], ...]  # (probe, the probe is itself one of the literals, below it)
+_TOKEN = re.compile(r"\S+\s*|\s+")  # a word with the spaces after it (or leading spaces): the tokens join to the string
+
+
+def probe_tree(literals: tuple[str, ...]) -> ProbeTree:
+    """A tree of the literals for :func:`holds_any`: each node's probe is a prefix of every literal below it."""
+    if "" in literals:
+        return (("", True, ()),)  # every text holds the empty string
+    return _branches({s: _TOKEN.findall(s) for s in literals}, list(literals), 0)
+
+
+def _branches(tokens: dict[str, list[str]], lits: list[str], depth: int) -> ProbeTree:
+    """The literals ``lits`` (which share their first ``depth`` tokens and are longer), grouped by the next token."""
+    groups: dict[str, list[str]] = {}
+    for s in lits:
+        groups.setdefault(tokens[s][depth], []).append(s)
+    out: list[tuple[str, bool, ProbeTree]] = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append((group[0], True, ()))
+            continue
+        d = depth + 1  # the group shares tokens[:d]; extend while every literal has the same next token
+        while all(len(tokens[s]) > d for s in group) and len({tokens[s][d] for s in group}) == 1:
+            d += 1
+        prefix = "".join(tokens[group[0]][:d])
+        rest = [s for s in group if s != prefix]  # the others are longer (more tokens): a literal of d tokens is prefix
+        below = _branches(tokens, rest, d) if rest else ()
+        if prefix.isspace() and rest and prefix not in group:
+            out.extend(below)  # a probe of spaces alone would filter nothing: test the branches below directly
+        else:
+            out.append((prefix, prefix in group, below))
+    return tuple(out)
+
+
+def holds_any(tree: ProbeTree, text: str) -> bool:
+    """Whether ``text`` holds one of the literals of ``tree`` (``any(s in text for s in literals)``): a branch is
+    entered only where its probe occurs, and every literal of it contains that probe."""
+    for probe, whole, below in tree:
+        if probe in text and (whole or holds_any(below, text)):
+            return True
+    return False

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kiemchung.scam.playbook import GUARDS, RULES, Rule
-from kiemchung.scam.prefilter import required_literals
+from kiemchung.scam.prefilter import ProbeTree, holds_any, probe_tree, required_literals
 
 
 # Prefilter: every match of a rule contains at least one of its trigger words (checked by
@@ -96,18 +96,14 @@ def _literals(p: str) -> tuple[str, ...]:
     return tuple(sorted(lits)) if lits is not None else ("",)
 
 
-def _may_match(lits: tuple[str, ...], key: str) -> bool:
-    """False when ``key`` holds none of a pattern's required literals: the pattern cannot match it (exact)."""
-    for s in lits:
-        if s in key:
-            return True
-    return False
+# False when a key holds none of a pattern's required literals (a tree of them): the pattern cannot match it (exact)
+_may_match = holds_any
 
 
 _RULES_C: tuple[tuple[Rule, re.Pattern[str]], ...] = tuple((r, _compile(r.pattern)) for r in RULES)
 _GUARDS_C: tuple[re.Pattern[str], ...] = tuple(_compile(g) for g in GUARDS)
-_RULE_LITS: tuple[tuple[str, ...], ...] = tuple(_literals(r.pattern) for r in RULES)
-_GUARD_LITS: tuple[tuple[str, ...], ...] = tuple(_literals(g) for g in GUARDS)
+_RULE_LITS: tuple[ProbeTree, ...] = tuple(probe_tree(_literals(r.pattern)) for r in RULES)
+_GUARD_LITS: tuple[ProbeTree, ...] = tuple(probe_tree(_literals(g)) for g in GUARDS)
 # per rule: its type, 1 - weight (the factor of "no rule matched") and -weight (strongest first)
 _TYPE: tuple[str, ...] = tuple(r.type for r in RULES)
 _MISS: tuple[float, ...] = tuple(1.0 - r.weight for r in RULES)
@@ -126,6 +122,13 @@ _ASCII_NON_WORD = bytes(c if (chr(c).isalnum() or c == 0x5F) else 0x20 for c in 
 
 
 _RULE_WORDS = frozenset(_RULE_INDEX)
+# the candidate rules of each trigger word as a bit set (bit i: rule i), the bit set of each type's rules (in the
+# order the types first occur among the rules), and ``_plan``'s entries (at most 2 ** (rules of a type) per type)
+_RULE_BITS: dict[str, int] = {w: sum(1 << i for i in ix) for w, ix in _RULE_INDEX.items()}
+_TYPE_MASKS: tuple[int, ...] = tuple(
+    sum(1 << i for i, r in enumerate(RULES) if r.type == t) for t in dict.fromkeys(r.type for r in RULES)
+)
+_PLANS: dict[int, tuple[float, tuple[tuple[int, float], ...]]] = {}
 _GUARD_WORDS = frozenset(_GUARD_INDEX)
 _TRIGGER_WORDS = _RULE_WORDS | _GUARD_WORDS
 if not all(w.isascii() for w in _TRIGGER_WORDS):
@@ -190,27 +193,31 @@ def rule_bound(key: str, words: Iterable[str]) -> float:
 def rules_reach(key: str, words: Iterable[str], need: float) -> bool:
     """Whether some type's rule score before guards reaches ``need`` (``rule_bound(key, words) >= need``), trying
     as few rules as possible: types whose candidate rules cannot reach it are skipped, strong rules go first, and a
-    rule none of whose required literals occurs counts as not matching without a search."""
+    rule none of whose required literals occurs counts as not matching without a search.
+
+    The candidate rules are a bit set (``_RULE_BITS``: per trigger word); each type's share of it is looked up in
+    ``_plan``, which holds what depends on that set alone."""
     if need <= 0.0:
         return True
-    by_type: dict[str, list[int]] = {}
-    for i in _candidates(words, _RULE_INDEX, _RULE_WORDS):
-        t = _TYPE[i]
-        if t in by_type:
-            by_type[t].append(i)
-        else:
-            by_type[t] = [i]
-    for idx in by_type.values():
-        miss_all = 1.0
-        for i in idx:
-            miss_all *= _MISS[i]
-        if 1.0 - miss_all < need:
+    cand = 0
+    bits = _RULE_BITS
+    for w in words:
+        if w in bits:
+            cand |= bits[w]
+    if not cand:
+        return False
+    plans = _PLANS
+    for tmask in _TYPE_MASKS:
+        sub = cand & tmask
+        if not sub:
             continue
-        idx.sort(key=_NEG_WEIGHT.__getitem__)
+        plan = plans.get(sub)
+        if plan is None:
+            plan = _plan(sub)
+        if 1.0 - plan[0] < need:
+            continue
         miss = 1.0  # of the rules that matched
-        rest = miss_all  # of the rules not tried yet, times ``miss``
-        for i in idx:
-            rest /= _MISS[i]
+        for i, rest in plan[1]:
             if _may_match(_RULE_LITS[i], key) and _RULES_C[i][1].search(key) is not None:
                 miss *= _MISS[i]
                 if 1.0 - miss >= need:
@@ -218,6 +225,25 @@ def rules_reach(key: str, words: Iterable[str], need: float) -> bool:
             if 1.0 - miss * rest < need:
                 break
     return False
+
+
+def _plan(sub: int) -> tuple[float, tuple[tuple[int, float], ...]]:
+    """For candidate rules ``sub`` (a bit set within one type): Π(1 - weight) over them (in rule order), and the
+    rules strongest first, each with the product over the rules after it (what ``rules_reach`` divided out one by
+    one: the same floating-point steps, so the same answers). One entry per subset of a type's rules at most."""
+    idx = [i for i in range(len(RULES)) if sub >> i & 1]
+    miss_all = 1.0
+    for i in idx:
+        miss_all *= _MISS[i]
+    idx.sort(key=_NEG_WEIGHT.__getitem__)
+    rest = miss_all
+    steps = []
+    for i in idx:
+        rest /= _MISS[i]
+        steps.append((i, rest))
+    plan = (miss_all, tuple(steps))
+    _PLANS[sub] = plan
+    return plan
 
 
 def trigger_words(key: str) -> frozenset[str]:
