@@ -37,6 +37,7 @@ class BM25Index:
 
     def __init__(self, docs: Sequence[str], k1: float = 1.2, b: float = 0.6) -> None:
         self._idf_cache: dict[str, float] = {}
+        self._word_cache: dict[str, tuple[int, tuple[int, ...]]] = {}
         self.k1, self.b = k1, b
         vocab: dict[str, int] = {}
         rows: list[int] = []
@@ -87,13 +88,34 @@ class BM25Index:
                 self._idf_cache[word] = v
         return v
 
+    def _retrieval_id(self, term: str) -> int:
+        j = self.vocab.get(term)
+        return -1 if j is None or self.common[j] else j
+
+    def _word_terms(self, word: str) -> tuple[int, tuple[int, ...]]:
+        """A query word's retrieval ids (see :meth:`_query_terms`): of its ``w:`` term (-1: none) and of its
+        ``c:`` 3-grams, in the order :func:`terms` lists them (cached)."""
+        got = self._word_cache.get(word)
+        if got is None:
+            got = (self._retrieval_id("w:" + word),
+                   tuple(j for g in char_ngrams(word) if (j := self._retrieval_id("c:" + g)) >= 0))
+            if len(self._word_cache) < 200_000:
+                self._word_cache[word] = got
+        return got
+
     def _query_terms(self, query: str) -> list[int]:
-        out = []
-        for t in terms(query):
-            j = self.vocab.get(t)
-            if j is not None and not self.common[j]:
-                out.append(j)
-        return out
+        """The ids of the query's :func:`terms` that retrieval uses (in the index, not common), in their order (the
+        order in which :meth:`search_many` sums a document's weights, so it is kept)."""
+        words = query.split()
+        per_word = [self._word_terms(w) for w in words]
+        out = dict.fromkeys(j for j, _ in per_word if j >= 0)
+        for a, b in zip(words, words[1:]):
+            j = self._retrieval_id("b:" + a + "_" + b)
+            if j >= 0:
+                out[j] = None
+        for _, grams in per_word:
+            out.update(dict.fromkeys(grams))
+        return list(out)
 
     def search_many(self, queries: Sequence[str], k: int = 10) -> list[list[tuple[int, float]]]:
         """Top-``k`` ``(doc index, bm25 score)`` per query, best first (only documents sharing a term).
@@ -114,7 +136,12 @@ class BM25Index:
                 out.append([])
                 continue
             w = np.concatenate([m.data[a:b] for a, b in zip(starts, ends)])
-            uniq, inv = np.unique(docs, return_inverse=True)
+            uniq = np.sort(docs)  # np.unique(docs, return_inverse=True), without its overhead
+            first = np.empty(uniq.size, dtype=bool)
+            first[0] = True
+            np.not_equal(uniq[1:], uniq[:-1], out=first[1:])
+            uniq = uniq[first]
+            inv = np.searchsorted(uniq, docs)
             val = np.bincount(inv, weights=w).astype(np.float32)
             idx = uniq
             if len(val) > k:

@@ -61,7 +61,7 @@ class ClaimsDetector:
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         texts = [d.document.text for d in docs]
-        return [self._output(ms) for ms in self.matcher.match_texts(texts, limit=self.limit)]
+        return [self._output(ms) if ms else EMPTY_OUTPUT for ms in self.matcher.match_texts(texts, limit=self.limit)]
 
     def _output(self, matches: list[Match]) -> DetectorOutput:
         if not matches:
