@@ -63,6 +63,9 @@ def _build() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
 
 _EXACT, _KEYED = _build()
 _MAX_LEN = max(len(k) for k in _EXACT)
+# the first word of every entry: a word that starts none (nearly every word) is passed over without a lookup
+_FIRST_EXACT = frozenset(k[0] for k in _EXACT)
+_FIRST_KEYED = frozenset(k[0] for k in _KEYED)
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -71,17 +74,44 @@ def entries() -> dict[str, tuple[str, ...]]:
     return dict(_ENTRIES)
 
 
+# Hits of a span, by its normalized text and key (offsets from the span's start): the toxicity detector asks
+# for the same few offending phrases again and again. Cleared when full.
+_CACHE: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+_CACHE_SIZE = 4096
+
+
 def lexicon_hits(normalized: str, key: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, matched words, category) of lexicon entries in ``normalized[start:end]`` (normalized offsets).
 
     ``key`` is the diacritic-free form of ``normalized`` (same length).
     """
+    n = len(normalized)
+    stop = n if end is None else end
+    if not 0 <= start <= stop <= n:  # the regex's pos/endpos and slicing disagree outside the text
+        return _hits(normalized, key, start, end)
+    text = normalized[start:stop]
+    ck = (text, key[start:stop])
+    rel = _CACHE.get(ck)
+    if rel is None:
+        rel = _hits(text, ck[1], 0, None)  # ``\w+`` does not look outside the span: same words, shifted
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[ck] = rel
+    if not start:
+        return list(rel)
+    return [(s + start, e + start, w, c) for s, e, w, c in rel]
+
+
+def _hits(normalized: str, key: str, start: int, end: int | None) -> list[tuple[int, int, str, str]]:
     spans = [(m.start(), m.end()) for m in _WORD_RE.finditer(normalized, start, len(normalized) if end is None else end)]
     words = [normalized[s:e] for s, e in spans]
     keys = [key[s:e] for s, e in spans]
     out = []
     i = 0
     while i < len(words):
+        if words[i] not in _FIRST_EXACT and keys[i] not in _FIRST_KEYED:
+            i += 1
+            continue
         hit = None
         for n in range(min(_MAX_LEN, len(words) - i), 0, -1):
             cat = _EXACT.get(tuple(words[i : i + n])) or _KEYED.get(tuple(keys[i : i + n]))

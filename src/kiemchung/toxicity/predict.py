@@ -36,59 +36,95 @@ class Prediction:
         return None
 
 
+# Span is frozen: its ``__init__`` sets each field through ``object.__setattr__``; spans are built for every
+# flagged post, so their slots are filled directly (the same objects, as src/kiemchung/analyzer.py does).
+_new = object.__new__
+_set_start = vars(Span)["start"].__set__
+_set_end = vars(Span)["end"].__set__
+_set_norm_start = vars(Span)["norm_start"].__set__
+_set_norm_end = vars(Span)["norm_end"].__set__
+_set_score = vars(Span)["score"].__set__
+
+
 def merge_spans(
     norm: NormalizedText, starts: Sequence[int], ends: Sequence[int], probs: Sequence[float], keep: Sequence[bool]
 ) -> list[Span]:
     """Merge flagged tokens separated only by whitespace into spans, mapped to the original text."""
+    chosen = [t for t, (_, _, _, k) in enumerate(zip(starts, ends, probs, keep, strict=True)) if k]
+    return list(_merge_chosen(norm, chosen, starts, ends, probs))
+
+
+def _merge_chosen(norm: NormalizedText, chosen: list[int], starts: Sequence[int], ends: Sequence[int],
+                  probs: Sequence[float]) -> tuple[Span, ...]:
+    """:func:`merge_spans` of the tokens ``chosen`` (indices into the token lists, in order): the tokens it
+    would skip are simply not visited."""
     out: list[Span] = []
     text = norm.normalized
-    cur: list[float] = []  # [ns, ne, p]
-    for s, e, p, k in zip(starts, ends, probs, keep, strict=True):
-        if not k:
+    open_ = False
+    ns = ne = 0
+    best = 0.0
+    for t in chosen:
+        s, e, p = starts[t], ends[t], probs[t]
+        if open_ and text[ne:s].isspace():
+            ne = e
+            best = max(best, p)
             continue
-        if cur and text[int(cur[1]) : s].isspace():
-            cur[1] = e
-            cur[2] = max(cur[2], p)
-            continue
-        if cur:
-            out.append(_span(norm, cur))
-        cur = [s, e, p]
-    if cur:
-        out.append(_span(norm, cur))
-    return out
+        if open_:
+            out.append(_span(norm, ns, ne, best))
+        ns, ne, best, open_ = s, e, p, True
+    if open_:
+        out.append(_span(norm, ns, ne, best))
+    return tuple(out)
 
 
-def _span(norm: NormalizedText, cur: list[float]) -> Span:
-    ns, ne = int(cur[0]), int(cur[1])
+def _span(norm: NormalizedText, ns: int, ne: int, score: float) -> Span:
+    ns, ne = int(ns), int(ne)
     a, b = norm.to_original(ns, ne)
-    return Span(a, b, ns, ne, float(cur[2]))
+    span = _new(Span)
+    _set_start(span, a)
+    _set_end(span, b)
+    _set_norm_start(span, ns)
+    _set_norm_end(span, ne)
+    _set_score(span, float(score))
+    return span
 
 
-def predict(model: ToxicityModel, norms: Sequence[NormalizedText], *, spans_for_all: bool = False,
-            raw: Sequence[FloatArray] | None = None) -> list[Prediction]:
-    """Scores for every text; spans for texts whose class is not clean (or for all when ``spans_for_all``).
-    ``raw``: the document parts' scores when already computed (``model.parts()``, e.g. by a joint pass)."""
+def predict_arrays(model: ToxicityModel, norms: Sequence[NormalizedText], *, spans_for_all: bool = False,
+                   raw: Sequence[FloatArray] | None = None) -> tuple[FloatArray, dict[int, tuple[Span, ...]]]:
+    """What :func:`predict` returns, unassembled: the ``(n, 2)`` float32 offensive/hate scores and the spans of
+    the texts that have any (by index). The detector builds its outputs from these without a Prediction per post.
+    """
     normalized = [n.normalized for n in norms]
     keys = [n.key for n in norms]
     scores = model.doc_scores(normalized, keys, raw)
     flagged = np.flatnonzero(scores.max(axis=1) >= 0.5) if not spans_for_all else np.arange(len(norms))
     spans: dict[int, tuple[Span, ...]] = {}
     if len(flagged):
-        sub = [int(i) for i in flagged]
+        sub = flagged.tolist()
         toks, probs = model.tokens([normalized[i] for i in sub], [keys[i] for i in sub])
-        thr = model.tok_threshold
-        bounds = np.searchsorted(toks.doc, np.arange(len(sub) + 1))
+        keep_all = probs >= model.tok_threshold
+        kept = np.flatnonzero(keep_all)
+        grid = np.arange(len(sub) + 1)
+        bounds = np.searchsorted(toks.doc, grid).tolist()
+        kept_bounds = np.searchsorted(toks.doc[kept], grid).tolist()  # the kept tokens of each text
+        kept_l = kept.tolist()
+        starts, ends, probs_l = toks.start.tolist(), toks.end.tolist(), probs.tolist()
         for j, i in enumerate(sub):
-            a, b = int(bounds[j]), int(bounds[j + 1])
+            a, b = bounds[j], bounds[j + 1]
             if a == b:
                 continue
-            p = probs[a:b]
-            keep = p >= thr
-            if not keep.any() and not spans_for_all:
-                keep = p >= p.max()  # a flagged post always points at its most offensive word
-            spans[i] = tuple(
-                merge_spans(norms[i], toks.start[a:b].tolist(), toks.end[a:b].tolist(), p.tolist(), keep.tolist())
-            )
-    return [
-        Prediction(float(scores[i, 0]), float(scores[i, 1]), spans.get(i, ())) for i in range(len(norms))
-    ]
+            chosen = kept_l[kept_bounds[j] : kept_bounds[j + 1]]
+            if not chosen and not spans_for_all:
+                p = probs[a:b]  # a flagged post always points at its most offensive word
+                chosen = (a + np.flatnonzero(p >= p.max())).tolist()
+            spans[i] = _merge_chosen(norms[i], chosen, starts, ends, probs_l)
+    return scores, spans
+
+
+def predict(model: ToxicityModel, norms: Sequence[NormalizedText], *, spans_for_all: bool = False,
+            raw: Sequence[FloatArray] | None = None) -> list[Prediction]:
+    """Scores for every text; spans for texts whose class is not clean (or for all when ``spans_for_all``).
+    ``raw``: the document parts' scores when already computed (``model.parts()``, e.g. by a joint pass)."""
+    scores, spans = predict_arrays(model, norms, spans_for_all=spans_for_all, raw=raw)
+    offensive, hate = scores[:, 0].tolist(), scores[:, 1].tolist()
+    return [Prediction(offensive[i], hate[i], spans.get(i, ())) for i in range(len(norms))]
