@@ -10,7 +10,7 @@ import json
 from json.encoder import encode_basestring
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
 def _freeze_meta(meta: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -70,6 +70,14 @@ class NormalizedText:
     ends: tuple[int, ...]
     token_source: Any = field(default=(), repr=False, compare=False)
     """The tokens, or (from ``normalize``) a picklable builder that makes them on first use of ``tokens``."""
+    map_source: Any = field(default=None, init=False, repr=False, compare=False)
+    """None, or (from ``normalize``, while ``starts``/``ends`` are not filled yet) a callable that returns them.
+
+    Most posts are never asked for a span on the normalized text, and building the maps (one int per character)
+    was half the cost of normalizing a post with a rewritten word: ``normalize`` may leave both slots empty and
+    put their builder here. The first read of ``starts`` or ``ends`` finds an empty slot, which lands in
+    ``__getattr__``; it fills both slots, so later reads are plain slot reads. Equality, hashing, ``repr`` and
+    pickling read the attributes, so they see the built maps."""
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -80,6 +88,20 @@ class NormalizedText:
         built: tuple[Token, ...] = src()
         object.__setattr__(self, "token_source", built)
         return built
+
+    if not TYPE_CHECKING:  # hidden from mypy, which would otherwise accept any attribute name
+
+        def __getattr__(self, name: str) -> Any:
+            # only reached when a slot is empty: ``starts``/``ends`` left for ``map_source`` to build
+            if name != "starts" and name != "ends":
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self)
+            build = object.__getattribute__(self, "map_source")
+            if build is not None:
+                starts, ends = build()
+                object.__setattr__(self, "starts", starts)  # frozen: fill the slots directly
+                object.__setattr__(self, "ends", ends)
+                object.__setattr__(self, "map_source", None)  # after the slots: another thread may read them
+            return object.__getattribute__(self, name)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalized span ``[start, end)`` to the original span that produced it."""

@@ -333,7 +333,10 @@ def view_for(text: str, norm: NormalizedText | None) -> ContextView:
     Key views are shared by the recognizers that look at the same document in one batch (a small identity cache:
     eight detectors call ``detect_batch`` on the same prepared documents one after the other).
     """
-    if norm is not None and norm.original == text and len(norm.starts) == len(norm.key):
+    # a map for every character of the key (maps that ``normalize`` has not built yet will have one: asking their
+    # length would build them for nothing)
+    if norm is not None and norm.original == text and len(norm.key) == len(norm.normalized) and (
+            norm.map_source is not None or len(norm.starts) == len(norm.key)):
         hit = _KEY_VIEWS.get(id(norm))
         if hit is not None and hit[0] is norm:
             return hit[1]

@@ -29,7 +29,9 @@ to its whole run; everything else maps one to one.
 from __future__ import annotations
 
 import re
-from typing import Any
+from itertools import accumulate, compress, count, repeat
+from operator import is_not, itemgetter
+from typing import Any, cast
 
 from kiemchung.text.offsets import clean
 from kiemchung.text.words import (
@@ -100,6 +102,10 @@ _CHUNKS: dict[str, _Chunk] = {}
 _OUT: dict[str, str] = {}
 _KEY: dict[str, str] = {}
 _MAPPED: set[str] = set()
+# The cached chunks that are one letter, maybe with combining marks: the first letter of a spelled-out run is one
+# (a text none of whose chunks is in here holds no run: a set look-up per chunk instead of a regex over the text)
+_LETTERS: set[str] = set()
+_LETTER_RE = re.compile(r"[^\W\d_][\u0300-\u036f]*")
 _VARIANTS: dict[tuple[str, bool, bool, bool], _Render] = {}
 # a letter, possibly followed by combining marks (decomposed input: "e\u0323\u0302" is one letter "ệ")
 _SPACED_RE = re.compile(r" [^\W\d_][\u0300-\u036f]*(?: [^\W\d_][\u0300-\u036f]*){2,}(?= )")
@@ -280,6 +286,8 @@ def _chunk(chunk: str) -> _Chunk:
         if len(_CHUNKS) >= _CACHE_MAX:
             _clear_chunk_caches()
         _CHUNKS[chunk] = res
+        if _LETTER_RE.fullmatch(chunk):  # before ``_OUT``: the fast path reads both, maybe on another thread
+            _LETTERS.add(chunk)
         if not ctx:
             _OUT[chunk] = out
             _KEY[chunk] = key
@@ -396,6 +404,7 @@ def _clear_chunk_caches() -> None:
     _OUT.clear()
     _KEY.clear()
     _MAPPED.clear()
+    _LETTERS.clear()
 
 
 def clear_caches() -> None:
@@ -410,22 +419,106 @@ _RANGE: tuple[int, ...] = tuple(range(_RANGE_MAX + 1))
 _set_original = vars(NormalizedText)["original"].__set__
 _set_normalized = vars(NormalizedText)["normalized"].__set__
 _set_key = vars(NormalizedText)["key"].__set__
-_set_starts = vars(NormalizedText)["starts"].__set__
-_set_ends = vars(NormalizedText)["ends"].__set__
 _set_token_source = vars(NormalizedText)["token_source"].__set__
+_set_map_source = vars(NormalizedText)["map_source"].__set__
 
 
-def _normalized_text(original: str, norm: str, key: str, starts: tuple[int, ...], ends: tuple[int, ...],
-                     tokens: Any) -> NormalizedText:
-    """``NormalizedText(...)`` with its slots filled directly (it is frozen: its ``__init__`` is slower)."""
+def _lazy_text(original: str, norm: str, key: str, maps: Any, tokens: Any) -> NormalizedText:
+    """``NormalizedText(...)`` with its slots filled directly (it is frozen: its ``__init__`` is slower), except
+    ``starts``/``ends``: they stay empty until first read, when ``maps()`` builds them (``map_source``)."""
     r = _new(NormalizedText)
     _set_original(r, original)
     _set_normalized(r, norm)
     _set_key(r, key)
-    _set_starts(r, starts)
-    _set_ends(r, ends)
     _set_token_source(r, tokens)
+    _set_map_source(r, maps)
     return r
+
+
+_FIELD0 = itemgetter(0)
+_FIELD1 = itemgetter(1)
+_FIELD2 = itemgetter(2)
+_ChangedChunk = tuple[int, int, Any, Any]  # (source position, source length, rel_starts, rel_ends) of a chunk
+
+
+def _build_maps(changed: list[_ChangedChunk], n_src: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """``starts``/``ends`` of a text of length ``n_src`` whose chunks not in ``changed`` (and the spaces between
+    chunks) map one to one."""
+    st: list[int] = []
+    en: list[int] = []
+    spos = 0
+    for p, size, rs, re_ in changed:
+        st.extend(_span_range(spos, p))
+        en.extend(_span_range(spos + 1, p + 1))
+        add = p.__add__
+        st.extend(map(add, rs))
+        en.extend(map(add, re_))
+        spos = p + size
+    st.extend(_span_range(spos, n_src))
+    en.extend(_span_range(spos + 1, n_src + 1))
+    return tuple(st), tuple(en)
+
+
+class _Maps:
+    """Builds a text's offset maps from its changed chunks, when first asked (``NormalizedText.map_source``)."""
+
+    __slots__ = ("changed", "n_src")
+
+    def __init__(self, changed: list[_ChangedChunk], n_src: int) -> None:
+        self.changed = changed
+        self.n_src = n_src
+
+    def __call__(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return _build_maps(self.changed, self.n_src)
+
+
+class _IdentityMaps:
+    """The offset maps of a text of ``n`` characters mapped one to one, when first asked: most are never read,
+    and slicing two tuples of ``n`` ints costs more than this object (shared by every text of that length)."""
+
+    __slots__ = ("n",)
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __call__(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        n = self.n
+        return _range_tuple(0, n), _range_tuple(1, n + 1)
+
+
+_IDENTITY_MAPS: dict[int, _IdentityMaps] = {}
+
+
+def _identity_maps(n: int) -> _IdentityMaps:
+    m = _IDENTITY_MAPS.get(n)
+    if m is None:
+        m = _IdentityMaps(n)
+        if n <= _RANGE_MAX:  # bounded: one per length that the shared range tuple covers
+            _IDENTITY_MAPS[n] = m
+    return m
+
+
+class _LazyMaps:
+    """The offset maps of a text whose chunks all read the same in every context, some of them rewritten: which
+    chunks changed and how is found from the chunk cache when asked for, not while normalizing."""
+
+    __slots__ = ("chunks", "n_src")
+
+    def __init__(self, chunks: list[str], n_src: int) -> None:
+        self.chunks = chunks
+        self.n_src = n_src
+
+    def __call__(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        chunks = self.chunks
+        found = list(map(_CHUNKS.get, chunks))
+        # the same result if a chunk was evicted meanwhile
+        infos = [i or _chunk(c) for i, c in zip(found, chunks)] if None in found else cast("list[_Chunk]", found)
+        rel_starts = list(map(_FIELD2, infos))
+        offsets = list(accumulate(map(len, chunks), initial=0))  # chunk i starts at offsets[i] + i
+        # only the changed chunks in Python (the maps of most texts are never built: see NormalizedText)
+        changed = [(offsets[i] + i, len(chunks[i]), rel_starts[i], infos[i][3])
+                   for i in compress(count(), map(is_not, rel_starts, repeat(None)))]
+        return _build_maps(changed, self.n_src)
 
 
 def _span_range(a: int, b: int) -> tuple[int, ...] | range:
@@ -441,20 +534,72 @@ def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching; the result maps every character back to ``text``."""
     u = text
     parts = u.split(" ")
-    # a spelled-out run is single letters (each maybe followed by combining marks) between spaces: without a
-    # one-character part or a combining mark, there is none (the common case; the regex costs a few µs)
-    if (len(parts) > 3 and (1 in map(len, parts) or _MARK_RE.search(u) is not None)
-            and _SPACED_RE.search(" " + u + " ")):
-        parts = _spaced_parts(u, parts)
-    if not _MAPPED.isdisjoint(parts):  # a chunk that is rewritten (teencode…): the offset map is built
-        return _normalize_loop(u, parts)  # chunk by chunk (measured: faster than any shortcut around it)
-    try:  # every chunk cached, context-free and one to one (no Python loop over the chunks)
+    try:  # every chunk cached and context-free (no Python loop over the chunks)
         norm = " ".join(map(_OUT.__getitem__, parts))
     except KeyError:  # a new chunk, or one that reads differently by context (a name, money talk)
+        return _normalize_slow(u, parts)
+    # a spelled-out run ("n g u") starts with a chunk that is one letter, and every chunk is cached here: without
+    # one in ``_LETTERS`` there is no run (the common case; the regex costs a few µs)
+    if len(parts) > 3 and not _LETTERS.isdisjoint(parts) and _SPACED_RE.search(" " + u + " "):
+        return _normalize_slow(u, parts)
+    return _normalized(u, parts, norm)
+
+
+def _normalize_slow(u: str, parts: list[str]) -> NormalizedText:
+    """``normalize`` when the chunk look-ups failed (a chunk is new or reads differently by context) or the text
+    may hold a run of spelled-out letters (merged into one part first)."""
+    # a spelled-out run is single letters (each maybe followed by combining marks) between spaces: without a
+    # one-character part or a combining mark, there is none
+    if (len(parts) > 3 and (1 in map(len, parts) or _MARK_RE.search(u) is not None)
+            and _SPACED_RE.search(" " + u + " ")):
+        merged = _spaced_parts(u, parts)
+        if merged != parts:  # else the look-ups that sent the text here would fail again
+            try:
+                norm = " ".join(map(_OUT.__getitem__, merged))
+            except KeyError:
+                return _normalize_loop(u, merged)
+            return _normalized(u, merged, norm)
+    found = list(map(_CHUNKS.get, parts))
+    if None in found:  # a new chunk (or one too long to cache)
         return _normalize_loop(u, parts)
-    n = len(norm)
-    return _normalized_text(u, norm, " ".join(map(_KEY.__getitem__, parts)), _range_tuple(0, n),
-                            _range_tuple(1, n + 1), _LazyTokens(parts))
+    infos = cast("list[_Chunk]", found)
+    # Every chunk is cached; some read differently by context. Most often none of them does here (a capitalised
+    # teencode-looking word opening a sentence, "Ko biết…", is not a name; "ck" outside money talk is "chồng"):
+    # then the text is the default rendering of each chunk, as the loop would find. Otherwise, the loop.
+    money: bool | None = None
+    one_to_one = _MAPPED.isdisjoint(parts)
+    for i, info in enumerate(infos):
+        ctx = info[6]
+        if not ctx:
+            continue
+        if ctx & 2:
+            return _normalize_loop(u, parts)
+        if ctx & 1:
+            j = i - 1  # the sentence starts here if the last chunk before that says where sentences end does
+            while j >= 0 and infos[j][5] is None:
+                j -= 1
+            if j >= 0 and not infos[j][5]:
+                return _normalize_loop(u, parts)
+        if ctx & 4:
+            if money is None:
+                money = money_talk(u)
+            if money:
+                return _normalize_loop(u, parts)
+        if info[2] is not None:
+            one_to_one = False
+    norm = " ".join(map(_FIELD0, infos))
+    key = " ".join(map(_FIELD1, infos))
+    maps = _identity_maps(len(norm)) if one_to_one else _LazyMaps(parts, len(u))
+    return _lazy_text(u, norm, key, maps, _LazyTokens(parts))
+
+
+def _normalized(u: str, parts: list[str], norm: str) -> NormalizedText:
+    """The result for chunks that are all cached and context-free, ``norm`` their joined output."""
+    key = " ".join(map(_KEY.__getitem__, parts))
+    # the offset maps are built if they are ever read (see NormalizedText.map_source): one to one, or (a chunk is
+    # rewritten: teencode…) from the chunk cache
+    maps = _identity_maps(len(norm)) if _MAPPED.isdisjoint(parts) else _LazyMaps(parts, len(u))
+    return _lazy_text(u, norm, key, maps, _LazyTokens(parts))
 
 
 def _normalize_loop(u: str, parts: list[str]) -> NormalizedText:
@@ -464,7 +609,7 @@ def _normalize_loop(u: str, parts: list[str]) -> NormalizedText:
     keys: list[str] = []
     token_parts: list[tuple[int, Any]] = []  # (output offset of the chunk, its cached tokens)
     append = token_parts.append
-    maps: list[tuple[int, int, Any, Any]] = []  # (source pos, source length, map) of changed chunks
+    maps: list[_ChangedChunk] = []  # (source pos, source length, map) of changed chunks
     pos = opos = 0
     sentence_start = True
     shouting: bool | None = None
@@ -499,20 +644,4 @@ def _normalize_loop(u: str, parts: list[str]) -> NormalizedText:
         opos += osize + 1
     norm = " ".join(outs)
     key = " ".join(keys)
-    if not maps:
-        n = len(norm)
-        return _normalized_text(u, norm, key, _range_tuple(0, n), _range_tuple(1, n + 1), _Tokens(token_parts))
-    st: list[int] = []
-    en: list[int] = []
-    spos = 0  # unchanged chunks and the spaces between them map one to one
-    for p, size, rs, re_ in maps:
-        st.extend(_span_range(spos, p))
-        en.extend(_span_range(spos + 1, p + 1))
-        add = p.__add__
-        st.extend(map(add, rs))
-        en.extend(map(add, re_))
-        spos = p + size
-    n_src = len(u)
-    st.extend(_span_range(spos, n_src))
-    en.extend(_span_range(spos + 1, n_src + 1))
-    return _normalized_text(u, norm, key, tuple(st), tuple(en), _Tokens(token_parts))
+    return _lazy_text(u, norm, key, _Maps(maps, len(u)) if maps else _identity_maps(len(norm)), _Tokens(token_parts))
