@@ -7,7 +7,9 @@ generated posts (:mod:`kiemchung.pipeline.synth`) with 10,000 fact-checks loaded
 * ``viet-badwords-filter``: a lexicon filter (the simplest peer for toxicity);
 * ``vipii``: a Presidio-based Vietnamese PII detector (the peer for personal data).
 
-Peak memory of the whole pipeline is measured in a fresh child process (``ru_maxrss`` of it and its workers).
+The whole pipeline on all cores runs in a fresh child process (peak memory: ``ru_maxrss`` of it and its workers),
+twice: a JSONL file scanned into a JSONL file as ``kiemchung scan --out`` does (the headline), and documents held in
+memory (the library call; this process then pickles every document for the workers).
 """
 
 from __future__ import annotations
@@ -18,14 +20,16 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from kiemchung.analyzer import Analyzer
 from kiemchung.detectors.base import Settings
-from kiemchung.pipeline.local import scan_documents, settle_heap
+from kiemchung.pipeline.local import scan_documents, scan_files, settle_heap
 from kiemchung.pipeline.synth import generate_factchecks, generate_posts
 from kiemchung.text.normalize import normalize
 from kiemchung.types import Document
@@ -103,7 +107,10 @@ def run_bench(n_posts: int = 20_000, n_factchecks: int = 10_000, seconds: float 
             f"on {len(small)} posts" if vp else "not installed")
     result: dict[str, Any] = {"posts": n_posts, "factchecks": n_factchecks, "rows": rows}
     if memory:
-        result["pipeline_all_cores"] = _pipeline_child(n_posts, n_factchecks, workers)
+        # what ``kiemchung scan posts.jsonl --out reports.jsonl --workers N`` does (the headline), then the library
+        # call on documents already in memory, which this process must pickle for the workers
+        result["pipeline_all_cores"] = _pipeline_child(n_posts, n_factchecks, workers, "files")
+        result["pipeline_all_cores_documents"] = _pipeline_child(n_posts, n_factchecks, workers, "documents")
     by = {r["name"]: r["posts_per_second"] for r in rows}
     ratios = {}
     if by.get("vipii"):
@@ -120,18 +127,21 @@ def run_bench(n_posts: int = 20_000, n_factchecks: int = 10_000, seconds: float 
     return result
 
 
-def _pipeline_child(n_posts: int, n_factchecks: int, workers: int) -> dict[str, Any]:
+def _pipeline_child(n_posts: int, n_factchecks: int, workers: int, path: str) -> dict[str, Any]:
     code = (
         "import json,sys;from kiemchung.pipeline.bench import child_pipeline;"
-        f"print(json.dumps(child_pipeline({n_posts},{n_factchecks},{workers})))"
+        f"print(json.dumps(child_pipeline({n_posts},{n_factchecks},{workers},{path!r})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def child_pipeline(n_posts: int, n_factchecks: int, workers: int) -> dict[str, Any]:
-    """Whole pipeline with ``workers`` processes on ``n_posts`` posts; peak RSS of this process and its workers."""
+def child_pipeline(n_posts: int, n_factchecks: int, workers: int, path: str = "files") -> dict[str, Any]:
+    """Whole pipeline with ``workers`` processes on ``3 × n_posts`` posts; peak RSS of this process and its workers.
 
+    ``path`` "files": a JSONL file scanned into a JSONL file by :func:`scan_files` (``kiemchung scan … --out``:
+    this process reads lines and writes blocks, the workers parse and analyze); "documents": documents in memory
+    through :func:`scan_documents` (this process pickles each document for the workers)."""
     posts = generate_posts(n_posts)
     docs = _documents(posts)
     analyzer = Analyzer.default(Settings(factchecks=generate_factchecks(n_factchecks)))
@@ -143,11 +153,19 @@ def child_pipeline(n_posts: int, n_factchecks: int, workers: int) -> dict[str, A
     def mark(n: int) -> None:
         marks.append((time.perf_counter(), (marks[-1][1] if marks else 0) + n))
 
-    t0 = time.perf_counter()
-    cpu0 = time.process_time()
-    with open(os.devnull, "w", encoding="utf-8") as sink:  # stream the output, as a real scan does
-        summary = scan_documents(analyzer, docs * 3, sink, workers=workers, batch_size=1024, on_batch=mark)
-    dt = time.perf_counter() - t0
+    with tempfile.TemporaryDirectory(prefix="kc-bench-") as tmp:
+        src = Path(tmp) / "posts.jsonl"
+        if path == "files":
+            src.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in posts * 3), encoding="utf-8")
+        t0 = time.perf_counter()
+        cpu0 = time.process_time()
+        if path == "files":
+            summary = scan_files(analyzer, [src], Path(tmp) / "reports.jsonl", workers=workers, batch_size=1024,
+                                 on_batch=mark)
+        else:
+            with open(os.devnull, "w", encoding="utf-8") as sink:  # stream the output, as a real scan does
+                summary = scan_documents(analyzer, docs * 3, sink, workers=workers, batch_size=1024, on_batch=mark)
+        dt = time.perf_counter() - t0
     parent_cpu = time.process_time() - cpu0  # this process only: sending posts, receiving and writing lines
     # Steady state: from the first finished batch to the last (worker start-up and model loading excluded;
     # a real scan of millions of posts pays them once).
@@ -155,7 +173,7 @@ def child_pipeline(n_posts: int, n_factchecks: int, workers: int) -> dict[str, A
     steady = (n_last - n_first) / max(t_last - t_first, 1e-9) if len(marks) > 1 else summary.posts / dt
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"workers": workers, "posts": summary.posts, "seconds": round(dt, 2),
+    return {"workers": workers, "path": path, "posts": summary.posts, "seconds": round(dt, 2),
             "posts_per_second": round(steady, 1),
             "posts_per_second_with_startup": round(summary.posts / dt, 1),
             "parent_cpu_us_per_post": round(parent_cpu / max(summary.posts, 1) * 1e6, 1),
@@ -170,10 +188,13 @@ def format_table(result: dict[str, Any]) -> str:
     for r in result["rows"]:
         rate = "-" if r["posts_per_second"] is None else f"{r['posts_per_second']:,.0f}"
         lines.append(f"{r['name']:46} {r['kind']:9} {rate:>12}  {r['note']}")
-    if "pipeline_all_cores" in result:
-        p = result["pipeline_all_cores"]
+    for key, what in (("pipeline_all_cores", "JSONL file → JSONL file, as `kiemchung scan --out`"),
+                      ("pipeline_all_cores_documents", "documents in memory → JSON lines")):
+        if key not in result:
+            continue
+        p = result[key]
         lines.append("")
-        lines.append(f"pipeline, {p['workers']} processes: {p['posts_per_second']:,.0f} posts/s steady "
+        lines.append(f"pipeline, {p['workers']} processes ({what}): {p['posts_per_second']:,.0f} posts/s steady "
                      f"({p['posts_per_second_with_startup']:,.0f} with worker start-up; parent CPU "
                      f"{p.get('parent_cpu_us_per_post', '-')} µs/post); peak RSS parent "
                      f"{p['peak_rss_mb_parent']} MB, worker {p['peak_rss_mb_worker_max']} MB, total ≈ "
