@@ -178,3 +178,21 @@ def test_privacy_spans_stay_inside_the_text(text: str) -> None:
         (out,) = det.detect_batch([Prepared(Document(text=text), norm)])
         for f in out.findings:
             assert 0 <= f.start < f.end <= len(text)
+
+
+def test_privacy_detect_batch_shares_the_number_gate_without_going_stale() -> None:
+    # the number-shaped recognizers share one "longest number" pass per batch; a different batch, even of the same
+    # length or the same list changed in place, is scanned again
+    a = _prepared(["gọi 0912 345 678 nhé", "hôm nay trời đẹp", "STK 0071000123456 Vietcombank"])
+    b = _prepared(["hôm nay trời đẹp", "CCCD 001203004567 của tôi", "biển số 51F-123.45"])
+    for docs in (a, b, a):
+        for r in recognizers():
+            got = r.detect_batch(docs)
+            want = [tuple(r.analyze(d.document.text, d.norm)) for d in docs]
+            assert [o.findings for o in got] == want
+    mutated = list(a)
+    for r in recognizers():
+        r.detect_batch(mutated)
+    mutated[1] = b[1]  # same list object, one document replaced
+    cccd = [r for r in recognizers() if r.label == "privacy.cccd"][0]
+    assert [o.findings != () for o in cccd.detect_batch(mutated)] == [False, True, False]

@@ -32,7 +32,9 @@ currency word.
 
 from __future__ import annotations
 
+import operator
 import re
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -536,6 +538,17 @@ class PatternRecognizer:
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
         out: list[DetectorOutput] = []
+        # the batch's longest numbers, shared by the recognizers that see the same batch (the gate ``analyze``
+        # starts with; a subclass with its own ``analyze`` is asked about every post)
+        if self.NUMBER_REGIONS and type(self).analyze is PatternRecognizer.analyze:
+            need = self.MIN_DIGITS
+            for d, most in zip(docs, _longest_numbers(docs), strict=True):
+                if most < need:
+                    out.append(_EMPTY)
+                    continue
+                found = self.analyze(d.document.text, d.norm)
+                out.append(DetectorOutput(findings=tuple(found)) if found else _EMPTY)
+            return out
         for d in docs:
             found = self.analyze(d.document.text, d.norm)
             out.append(DetectorOutput(findings=tuple(found)) if found else _EMPTY)
@@ -543,6 +556,26 @@ class PatternRecognizer:
 
 
 _EMPTY = EMPTY_OUTPUT  # the shared empty output: the analyzer skips it by identity
+
+# The last batch's documents (a snapshot of the sequence) and the digit count of each one's longest number: the
+# number-shaped recognizers (seven of eight) are called one after the other on the same batch, and most posts hold
+# no number long enough for any of them, so each skips those posts without a call per post.
+_LAST_BATCH: list[tuple[tuple[Prepared, ...], list[int]]] = []
+_LAST_LOCK = threading.Lock()
+
+
+def _longest_numbers(docs: Sequence[Prepared]) -> list[int]:
+    """``[scan_numbers(d.document.text).most for d in docs]``, computed once for a batch that the previous call saw
+    (the same documents, by identity, in the same order)."""
+    with _LAST_LOCK:
+        if _LAST_BATCH:
+            snap, most = _LAST_BATCH[0]
+            if len(snap) == len(docs) and all(map(operator.is_, snap, docs)):
+                return most
+    most = [scan_numbers(d.document.text).most for d in docs]
+    with _LAST_LOCK:
+        _LAST_BATCH[:] = [(tuple(docs), most)]
+    return most
 
 
 # Evidence items are immutable and few (a pattern, a structure check, a context word): built once, then shared.
