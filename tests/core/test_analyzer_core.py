@@ -155,3 +155,18 @@ def test_analyzer_scores_shared_features_in_one_pass(monkeypatch: pytest.MonkeyP
         assert again.scores == scores and list(again.findings) == findings
     assert any(f.label == "toxicity.offensive" or f.label == "toxicity.hate"
                for f in full.analyze_batch(docs[:1])[0].findings)
+
+
+def test_analyzer_shared_pass_follows_registry_changes() -> None:
+    # the joint pass is planned per batch from the registry as it is then: removing a detector after construction
+    # neither breaks the batch nor hands a detector another's scores
+    from kiemchung.detectors.base import Settings
+
+    an = Analyzer.default(Settings(), only=["toxicity", "unreliable"])
+    doc = Document("đm thằng ngu này, cút đi")
+    both = an.analyze_batch([doc])[0]
+    an.registry.remove("vi.misinformation.unreliable.v1")
+    alone = an.analyze_batch([doc])[0]
+    assert "misinformation.unreliable" in both.scores and "misinformation.unreliable" not in alone.scores
+    assert alone.scores == {k: v for k, v in both.scores.items() if k.startswith("toxicity.")}
+    assert alone.findings == both.findings
