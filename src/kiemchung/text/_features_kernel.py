@@ -473,18 +473,6 @@ def _run(
     return indptr, indices[:nnz], data[:nnz]
 
 
-def families(spec: FeatureSpec) -> list[tuple[str, int]]:
-    """The feature families of ``spec`` in the kernel's order: ("key", n)…, ("key_word", 0), ("key_bigram", 0),
-    ("norm", n)…, ("norm_word", 0), ("norm_bigram", 0) — each present or not, by the flags."""
-    out = [("key", n) for n in spec.key_char]
-    out += [("key_word", 0)] if spec.word_key else []
-    out += [("key_bigram", 0)] if spec.word_key and spec.bigram_key else []
-    out += [("norm", n) for n in spec.norm_char]
-    out += [("norm_word", 0)] if spec.word_norm else []
-    out += [("norm_bigram", 0)] if spec.word_norm and spec.bigram_norm else []
-    return out
-
-
 def union_spec(specs: Sequence[FeatureSpec]) -> FeatureSpec:
     """The smallest spec whose features include those of every one of ``specs`` (all of one ``bits``)."""
     if len({s.bits for s in specs}) != 1:
@@ -559,12 +547,12 @@ def run_joint(
     rows, cols = joint
     # the kernel counts the models' families phase by phase: order the models so that each one's families are
     # among the next one's (a chain)
-    own = [set(families(s)) for s in specs]
+    own = [set(s.families()) for s in specs]
     chain = sorted(range(len(specs)), key=lambda q: len(own[q]))
     if any(not own[a] <= own[b] for a, b in zip(chain, chain[1:])):
         raise ValueError("joint scoring needs nested feature specs")
     spec = union_spec(specs)
-    fams = set(families(spec))
+    fams = set(spec.families())
     fam_full = []  # every slot the kernel reads (absent families included: never emitted)
     for f in ([("key", n) for n in spec.key_char] + [("key_word", 0), ("key_bigram", 0)]
               + [("norm", n) for n in spec.norm_char] + [("norm_word", 0), ("norm_bigram", 0)]):

@@ -134,6 +134,18 @@ class FeatureSpec:
     bigram_key: bool = True
     norm_char: tuple[int, ...] = ()
 
+    def families(self) -> list[tuple[str, int]]:
+        """The feature families hashed, in the compiled kernel's order: ("key", n)…, ("key_word", 0),
+        ("key_bigram", 0), ("norm", n)…, ("norm_word", 0), ("norm_bigram", 0), each present or not by the flags
+        (bigrams only with their words)."""
+        out = [("key", n) for n in self.key_char]
+        out += [("key_word", 0)] if self.word_key else []
+        out += [("key_bigram", 0)] if self.word_key and self.bigram_key else []
+        out += [("norm", n) for n in self.norm_char]
+        out += [("norm_word", 0)] if self.word_norm else []
+        out += [("norm_bigram", 0)] if self.word_norm and self.bigram_norm else []
+        return out
+
     def to_dict(self) -> dict[str, object]:
         return {
             "bits": self.bits,
@@ -304,15 +316,7 @@ class LinearPart:
 
 def _nested(small: FeatureSpec, big: FeatureSpec) -> bool:
     """Every feature of ``small`` is a feature of ``big`` (so ``big``'s pass gives ``small``'s too)."""
-    return (
-        small.bits == big.bits
-        and set(small.key_char) <= set(big.key_char)
-        and set(small.norm_char) <= set(big.norm_char)
-        and (not small.word_key or big.word_key)
-        and (not (small.word_key and small.bigram_key) or (big.word_key and big.bigram_key))
-        and (not small.word_norm or big.word_norm)
-        and (not (small.word_norm and small.bigram_norm) or (big.word_norm and big.bigram_norm))
-    )
+    return small.bits == big.bits and set(small.families()) <= set(big.families())
 
 
 def joint_linear_scores(
@@ -335,7 +339,7 @@ def joint_linear_scores(
     while todo:
         # a chain: the largest part left, then each part whose features lie within the previous one's
         group: list[int] = []
-        for q in sorted(todo, key=lambda q: -len(_families_of(parts[q].spec))):
+        for q in sorted(todo, key=lambda q: -len(parts[q].spec.families())):
             if not group or _nested(parts[q].spec, parts[group[-1]].spec):
                 group.append(q)
         todo = [q for q in todo if q not in group]
@@ -360,12 +364,6 @@ def joint_linear_scores(
         for q in group:
             out[q] = parts[q].scores(normalized, keys)
     return [o for o in out if o is not None]
-
-
-def _families_of(spec: FeatureSpec) -> list[tuple[str, int]]:
-    from kiemchung.text._features_kernel import families
-
-    return families(spec)
 
 
 def _linear_scores_reference(
