@@ -242,6 +242,24 @@ class DetectorOutput:
 
 EMPTY_OUTPUT = DetectorOutput()
 
+# DetectorOutput is frozen: its ``__init__`` sets each field through ``object.__setattr__``. Detectors that give
+# every post an output (scores) build it here with the slots filled directly: the same object, about twice as fast.
+_new_output = object.__new__
+_set_out_findings = vars(DetectorOutput)["findings"].__set__
+_set_out_scores = vars(DetectorOutput)["scores"].__set__
+_set_out_claims = vars(DetectorOutput)["claims"].__set__
+_set_out_quotes = vars(DetectorOutput)["quotes"].__set__
+
+
+def scored_output(scores: Mapping[str, float], findings: tuple[Finding, ...] = ()) -> DetectorOutput:
+    """``DetectorOutput(findings=findings, scores=scores)`` (no claims, no quotes), built faster."""
+    out = _new_output(DetectorOutput)
+    _set_out_findings(out, findings)
+    _set_out_scores(out, scores)
+    _set_out_claims(out, ())
+    _set_out_quotes(out, ())
+    return out
+
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))

@@ -17,20 +17,15 @@ from kiemchung.text.features import LinearPart
 from kiemchung.toxicity.lexicon import CATEGORY_VI, lexicon_hits
 from kiemchung.toxicity.model import MODEL_FILE, FloatArray, ToxicityModel
 from kiemchung.toxicity.predict import Prediction, Span, predict, predict_arrays
-from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared
+from kiemchung.types import DetectorOutput, Evidence, Finding, Prepared, scored_output
 
 OFFENSIVE = "toxicity.offensive"
 HATE = "toxicity.hate"
 _KIND_VI = {OFFENSIVE: "xúc phạm, thô tục", HATE: "thù ghét, kỳ thị"}
 
-# DetectorOutput, Finding and Evidence are frozen: their ``__init__`` sets each field through
-# ``object.__setattr__``. A batch builds one output per post, so their slots are filled directly (the same
-# objects, as src/kiemchung/analyzer.py does for Prepared and Report).
+# Finding and Evidence are frozen: their ``__init__`` sets each field through ``object.__setattr__``. Flagged posts
+# get a few of each, so their slots are filled directly (the same objects; outputs: ``types.scored_output``).
 _new = object.__new__
-_out_findings = vars(DetectorOutput)["findings"].__set__
-_out_scores = vars(DetectorOutput)["scores"].__set__
-_out_claims = vars(DetectorOutput)["claims"].__set__
-_out_quotes = vars(DetectorOutput)["quotes"].__set__
 _ev_kind = vars(Evidence)["kind"].__set__
 _ev_detail = vars(Evidence)["detail"].__set__
 _ev_delta = vars(Evidence)["score_delta"].__set__
@@ -42,15 +37,6 @@ _f_end = vars(Finding)["end"].__set__
 _f_explanation = vars(Finding)["explanation"].__set__
 _f_evidence = vars(Finding)["evidence"].__set__
 _f_rule = vars(Finding)["rule"].__set__
-
-
-def _output(findings: tuple[Finding, ...], scores: dict[str, float]) -> DetectorOutput:
-    o = _new(DetectorOutput)
-    _out_findings(o, findings)
-    _out_scores(o, scores)
-    _out_claims(o, ())
-    _out_quotes(o, ())
-    return o
 
 
 def _evidence(kind: str, detail: str, score_delta: float) -> Evidence:
@@ -101,7 +87,7 @@ class ToxicityDetector(ModelFileDetector):
         reaches 0.5, else offensive when that one does) a finding per offending span."""
         scores, spans = predict_arrays(self.model, [d.norm for d in docs], raw=raw)
         off, hate = _rounded(scores[:, 0]), _rounded(scores[:, 1])
-        outs = [_output((), {OFFENSIVE: o, HATE: h}) for o, h in zip(off, hate, strict=True)]
+        outs = [scored_output({OFFENSIVE: o, HATE: h}) for o, h in zip(off, hate, strict=True)]
         is_hate = scores[:, 1] >= 0.5
         labeled = np.flatnonzero(is_hate | (scores[:, 0] >= 0.5)).tolist()
         if labeled:
@@ -111,7 +97,7 @@ class ToxicityDetector(ModelFileDetector):
                 sp = spans.get(i)
                 if sp:
                     label, score = (HATE, h) if is_h else (OFFENSIVE, o)
-                    _out_findings(outs[i], self._findings(docs[i], label, score, sp))
+                    outs[i] = scored_output(outs[i].scores, self._findings(docs[i], label, score, sp))
         return outs
 
     def _findings(self, doc: Prepared, label: str, score: float, spans: tuple[Span, ...]) -> tuple[Finding, ...]:

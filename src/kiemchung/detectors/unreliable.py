@@ -32,7 +32,7 @@ import numpy.typing as npt
 from kiemchung.detectors.base import ModelFileDetector, Settings
 from kiemchung.errors import ModelError
 from kiemchung.text.features import FeatureSpec, LinearPart, code_points, frozen
-from kiemchung.types import DetectorOutput, Prepared
+from kiemchung.types import DetectorOutput, Prepared, scored_output
 
 LABEL = "misinformation.unreliable"
 FORMAT_VERSION = 2
@@ -391,24 +391,6 @@ class UnreliableModel:
         return prob
 
 
-# DetectorOutput is frozen: its ``__init__`` sets each field through ``object.__setattr__``. One is built per post,
-# so its slots are filled directly (the same object, as src/kiemchung/analyzer.py does for Prepared and Report).
-_new = object.__new__
-_set_findings = vars(DetectorOutput)["findings"].__set__
-_set_scores = vars(DetectorOutput)["scores"].__set__
-_set_claims = vars(DetectorOutput)["claims"].__set__
-_set_quotes = vars(DetectorOutput)["quotes"].__set__
-
-
-def _output(scores: dict[str, float]) -> DetectorOutput:
-    o = _new(DetectorOutput)
-    _set_findings(o, ())
-    _set_scores(o, scores)
-    _set_claims(o, ())
-    _set_quotes(o, ())
-    return o
-
-
 class UnreliableDetector(ModelFileDetector):
     """Scores each post for resemblance to unreliable posts (advisory score, no findings)."""
 
@@ -428,10 +410,10 @@ class UnreliableDetector(ModelFileDetector):
         return self.model.parts()
 
     def detect_scored(self, docs: Sequence[Prepared], raw: Sequence[FloatArray]) -> list[DetectorOutput]:
-        return [_output({LABEL: p}) for p in self.predict(docs, raw).tolist()]
+        return [scored_output({LABEL: p}) for p in self.predict(docs, raw).tolist()]
 
     def detect_batch(self, docs: Sequence[Prepared]) -> list[DetectorOutput]:
-        return [_output({LABEL: p}) for p in self.predict(docs).tolist()]
+        return [scored_output({LABEL: p}) for p in self.predict(docs).tolist()]
 
 
 def create(settings: Settings) -> UnreliableDetector:
